@@ -1,0 +1,76 @@
+import { ledger, type RequestContract, type Static, type TSchema } from '@omnistock/contracts';
+import { TestWorld } from '@omnistock/testing';
+import type { RunningService } from '@omnistock/service-kit';
+import { ledgerService } from '../../src/ledger.service.js';
+
+export const LOCATIONS = [
+  { code: 'WH-1', name: 'Warehouse one', kind: 'warehouse', lat: 51.5, lon: -0.1, timezone: 'Europe/London', capabilities: ['ship', 'returns'] },
+  { code: 'ST-1', name: 'Store one', kind: 'store', lat: 53.48, lon: -2.24, timezone: 'Europe/London', capabilities: ['pickup', 'ship_from_store', 'returns'] },
+  { code: 'ST-2', name: 'Store two', kind: 'store', lat: 52.48, lon: -1.9, timezone: 'Europe/London', capabilities: ['pickup', 'returns'] },
+] as const;
+
+/** A ledger suite's world: a database, a namespace, running replicas and a typed client. */
+export class LedgerWorld {
+  replicas: RunningService[] = [];
+
+  private constructor(readonly world: TestWorld) {}
+
+  static async create(label: string, replicas = 1): Promise<LedgerWorld> {
+    const world = await TestWorld.create(label);
+    const ledgerWorld = new LedgerWorld(world);
+    for (let i = 0; i < replicas; i++) ledgerWorld.replicas.push(await world.start(ledgerService));
+    return ledgerWorld;
+  }
+
+  get dataSource() {
+    return this.replicas[0]!.runtime.dataSource;
+  }
+
+  async startReplica(): Promise<RunningService> {
+    const replica = await this.world.start(ledgerService);
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  async stopReplica(replica: RunningService): Promise<void> {
+    this.replicas = this.replicas.filter((r) => r !== replica);
+    await this.world.stop(replica);
+  }
+
+  /** Sends a request and returns the reply or the error envelope's body, whichever came. */
+  async call<Req extends TSchema, Rep extends TSchema>(contract: RequestContract<Req, Rep>, payload: Static<Req>) {
+    return this.world.client.request(contract, payload, { timeout_ms: 20_000 });
+  }
+
+  /** Sends a request that must succeed and returns its value. */
+  async ok<Req extends TSchema, Rep extends TSchema>(contract: RequestContract<Req, Rep>, payload: Static<Req>): Promise<Static<Rep>> {
+    const reply = await this.call(contract, payload);
+    if (!reply.ok) throw new Error(`${contract.subject} failed: ${JSON.stringify(reply.error)}`);
+    return reply.value;
+  }
+
+  async seedReference(skus: string[], channels: Static<typeof ledger.upsertChannels.request.schema>['channels'] = [{ code: 'web' }]) {
+    await this.ok(ledger.upsertLocations, { locations: LOCATIONS.map((l) => ({ ...l, capabilities: [...l.capabilities] })) });
+    await this.ok(ledger.upsertSkus, { skus: skus.map((sku) => ({ sku })) });
+    await this.ok(ledger.upsertChannels, { channels });
+  }
+
+  async position(sku: string, location: string) {
+    const [row] = await this.dataSource.query(
+      'SELECT on_hand, reserved, quarantine, in_transit, seq FROM ledger.positions WHERE sku = $1 AND location = $2',
+      [sku, location],
+    );
+    return row
+      ? { onHand: row.on_hand, reserved: row.reserved, quarantine: row.quarantine, inTransit: row.in_transit, seq: row.seq }
+      : { onHand: 0, reserved: 0, quarantine: 0, inTransit: 0, seq: 0 };
+  }
+
+  async expectNoDrift() {
+    const report = await this.ok(ledger.reconcile, {});
+    return report.drift;
+  }
+
+  async dispose(): Promise<void> {
+    await this.world.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox';
+import { LIMITS } from '../limits.js';
+import { ChannelCode, Count, defineRequest, LocationCode, Sku, strict } from '../schema.js';
+
+export const availability = defineRequest({
+  subject: 'omnistock.v1.ledger.availability',
+  summary:
+    'What a channel may sell, per SKU in total and per location, after safety stock and the channel cap.',
+  request: Type.Object(
+    {
+      channel: ChannelCode,
+      skus: Type.Array(Sku, { minItems: 1, maxItems: LIMITS.availability_skus_max }),
+      locations: Type.Optional(Type.Array(LocationCode, { minItems: 1, maxItems: LIMITS.bulk_items_max })),
+    },
+    strict,
+  ),
+  reply: Type.Object({
+    items: Type.Array(
+      Type.Object({
+        sku: Sku,
+        available: Count,
+        locations: Type.Array(Type.Object({ location: LocationCode, available: Count })),
+      }),
+    ),
+  }),
+});

@@ -1,0 +1,6 @@
+export * from './data-source.js';
+export * from './migrate.js';
+export * from './transaction.js';
+export * from './canonical-json.js';
+export * from './command-log.js';
+export * from './admin.js';

@@ -1,0 +1,77 @@
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@omnistock/database';
+import { claimInboxMessage } from './inbox.js';
+import { namespacedSubject } from './namespace.js';
+import { eventStreamName } from './stream.js';
+
+export interface EventConsumerOptions {
+  connection: NatsConnection;
+  dataSource: DataSource;
+  namespace: string;
+  /** Durable name, shared by the replicas of one service so each event goes to one of them. */
+  durable: string;
+  subjects: string[];
+  handle: (manager: EntityManager, subject: string, payload: unknown) => Promise<void>;
+  ack_wait_ms?: number;
+  deliveries_max?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * A durable JetStream consumer whose handler runs in a transaction together with the inbox
+ * row for the message id: a redelivery (late ack, crash before ack) finds the row and only
+ * acknowledges.
+ */
+export class IdempotentEventConsumer {
+  private messages: ConsumerMessages | undefined;
+  private done: Promise<void> | undefined;
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const { connection, namespace, durable } = this.options;
+    const stream = eventStreamName(namespace);
+    const manager = await jetstreamManager(connection);
+    await manager.consumers.add(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: this.options.subjects.map((subject) => namespacedSubject(namespace, subject)),
+      ack_wait: (this.options.ack_wait_ms ?? 30_000) * 1e6,
+      max_deliver: this.options.deliveries_max ?? 20,
+    });
+    const consumer = await jetstream(connection).consumers.get(stream, durable);
+    this.messages = await consumer.consume({ max_messages: 100 });
+    this.done = this.pump(this.messages);
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.done;
+  }
+
+  private async pump(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      try {
+        await this.apply(message);
+        message.ack();
+      } catch (error) {
+        this.options.onError?.(error);
+        message.nak(1_000);
+      }
+    }
+  }
+
+  private async apply(message: JsMsg): Promise<void> {
+    const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
+    const subject = this.options.namespace
+      ? message.subject.slice(this.options.namespace.length + 1)
+      : message.subject;
+    await inTransaction(this.options.dataSource, async (manager) => {
+      if (!(await claimInboxMessage(manager, this.options.durable, messageId))) return;
+      await this.options.handle(manager, subject, message.json());
+    });
+  }
+}

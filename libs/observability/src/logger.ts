@@ -1,0 +1,20 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * One JSON line per event, with the service and instance on every line; request handlers
+ * log through a child carrying the request id so a gateway call can be followed across
+ * services. Keys and passwords never reach a log line: the redact list blanks them.
+ */
+export function createLogger(service: string, instance: string, level = 'info'): Logger {
+  return pino({
+    level,
+    base: { service, instance },
+    redact: {
+      paths: ['*.password', '*.key', '*.apiKey', '*.authorization', 'headers.authorization', 'config.databaseUrl'],
+      censor: '[redacted]',
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

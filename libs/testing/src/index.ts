@@ -1,0 +1,3 @@
+export * from './environment.js';
+export * from './throwaway-database.js';
+export * from './test-services.js';
