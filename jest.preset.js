@@ -18,7 +18,11 @@ export function projectJestConfig(projectRoot, overrides = {}) {
           swcrc: false,
           jsc: {
             parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              useDefineForClassFields: false,
+            },
             target: 'es2022',
             keepClassNames: true,
           },
@@ -27,6 +31,7 @@ export function projectJestConfig(projectRoot, overrides = {}) {
       ],
     },
     moduleNameMapper: {
+      '^@omnistock/app-([a-z-]+)$': join(workspaceRoot, 'apps/$1/src/index.ts'),
       '^@omnistock/([a-z-]+)$': join(workspaceRoot, 'libs/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

@@ -6,6 +6,12 @@ import { MovementsHandler } from './movements/movements.handler.js';
 import { ReferenceHandler } from './reference/reference.handler.js';
 
 @Module({
-  controllers: [ReferenceHandler, MovementsHandler, HoldsHandler, AvailabilityHandler, AuditHandler],
+  controllers: [
+    ReferenceHandler,
+    MovementsHandler,
+    HoldsHandler,
+    AvailabilityHandler,
+    AuditHandler,
+  ],
 })
 export class LedgerModule {}

@@ -6,8 +6,18 @@ describe('holds', () => {
 
   beforeAll(async () => {
     w = await LedgerWorld.create('holds');
-    await w.seedReference(['SKU-A', 'SKU-B'], [{ code: 'web' }, { code: 'marketplace', capPercent: 50, safetyStock: 2 }]);
-    await w.ok(ledger.receiveStock, { id: 'rcpt-1', location: 'WH-1', lines: [{ sku: 'SKU-A', qty: 10 }, { sku: 'SKU-B', qty: 4 }] });
+    await w.seedReference(
+      ['SKU-A', 'SKU-B'],
+      [{ code: 'web' }, { code: 'marketplace', capPercent: 50, safetyStock: 2 }],
+    );
+    await w.ok(ledger.receiveStock, {
+      id: 'rcpt-1',
+      location: 'WH-1',
+      lines: [
+        { sku: 'SKU-A', qty: 10 },
+        { sku: 'SKU-B', qty: 4 },
+      ],
+    });
   });
 
   afterAll(() => w.dispose());
@@ -16,12 +26,21 @@ describe('holds', () => {
     const hold = await w.ok(ledger.reserve, {
       id: 'h-1',
       channel: 'web',
-      lines: [{ sku: 'SKU-A', location: 'WH-1', qty: 2 }, { sku: 'SKU-A', location: 'WH-1', qty: 1 }],
+      lines: [
+        { sku: 'SKU-A', location: 'WH-1', qty: 2 },
+        { sku: 'SKU-A', location: 'WH-1', qty: 1 },
+      ],
       ttlSeconds: 60,
     });
-    expect(hold).toMatchObject({ id: 'h-1', status: 'held', lines: [{ sku: 'SKU-A', location: 'WH-1', qty: 3 }] });
+    expect(hold).toMatchObject({
+      id: 'h-1',
+      status: 'held',
+      lines: [{ sku: 'SKU-A', location: 'WH-1', qty: 3 }],
+    });
     expect(await w.position('SKU-A', 'WH-1')).toMatchObject({ onHand: 10, reserved: 3 });
-    expect((await w.ok(ledger.commit, { id: 'h-1', reference: 'order-1' })).status).toBe('committed');
+    expect((await w.ok(ledger.commit, { id: 'h-1', reference: 'order-1' })).status).toBe(
+      'committed',
+    );
     expect((await w.ok(ledger.fulfil, { id: 'h-1' })).status).toBe('fulfilled');
     expect(await w.position('SKU-A', 'WH-1')).toMatchObject({ onHand: 7, reserved: 0 });
     expect(await w.expectNoDrift()).toEqual([]);
@@ -31,7 +50,10 @@ describe('holds', () => {
     const reply = await w.call(ledger.reserve, {
       id: 'h-2',
       channel: 'web',
-      lines: [{ sku: 'SKU-A', location: 'WH-1', qty: 1 }, { sku: 'SKU-B', location: 'WH-1', qty: 5 }],
+      lines: [
+        { sku: 'SKU-A', location: 'WH-1', qty: 1 },
+        { sku: 'SKU-B', location: 'WH-1', qty: 5 },
+      ],
       ttlSeconds: 60,
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK' } });

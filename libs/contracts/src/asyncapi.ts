@@ -18,7 +18,10 @@ export function asyncApiDocument(version = '0.1.0'): Record<string, unknown> {
     operations[key] = {
       action: 'receive',
       channel: { $ref: `#/channels/${key}` },
-      reply: { channel: { $ref: `#/channels/${key}` }, messages: [{ $ref: `#/channels/${key}/messages/reply` }] },
+      reply: {
+        channel: { $ref: `#/channels/${key}` },
+        messages: [{ $ref: `#/channels/${key}/messages/reply` }],
+      },
     };
   }
   for (const contract of allEventContracts()) {

@@ -37,7 +37,9 @@ export interface ErrorEnvelope {
 }
 
 export function errorEnvelope(code: ErrorCode, message: string, details?: unknown): ErrorEnvelope {
-  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+  return details === undefined
+    ? { error: { code, message } }
+    : { error: { code, message, details } };
 }
 
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {

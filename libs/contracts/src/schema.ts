@@ -23,7 +23,9 @@ export class Validator<S extends TSchema> {
     }
     return {
       ok: false,
-      error: errorEnvelope('VALIDATION_FAILED', 'payload does not match the contract', { problems }),
+      error: errorEnvelope('VALIDATION_FAILED', 'payload does not match the contract', {
+        problems,
+      }),
     };
   }
 }
@@ -95,17 +97,27 @@ export function allEventContracts(): readonly EventContract<TSchema>[] {
 }
 
 // Building blocks shared by every service's payloads.
-export const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', minLength: 1, maxLength: LIMITS.code_length_max });
+export const Code = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  minLength: 1,
+  maxLength: LIMITS.code_length_max,
+});
 export const Sku = Code;
 export const LocationCode = Code;
 export const ChannelCode = Code;
-export const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$', minLength: 1, maxLength: LIMITS.id_length_max });
+export const Id = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+  minLength: 1,
+  maxLength: LIMITS.id_length_max,
+});
 export const Name = Type.String({ minLength: 1, maxLength: LIMITS.name_length_max });
 export const Reason = Type.String({ minLength: 1, maxLength: LIMITS.reason_length_max });
 export const Qty = Type.Integer({ minimum: 1, maximum: LIMITS.qty_max });
 export const SignedQty = Type.Integer({ minimum: -LIMITS.qty_max, maximum: LIMITS.qty_max });
 export const Count = Type.Integer({ minimum: 0, maximum: LIMITS.qty_max });
-export const Actor = Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.code_length_max }));
+export const Actor = Type.Optional(
+  Type.String({ minLength: 1, maxLength: LIMITS.code_length_max }),
+);
 export const Timestamp = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})$',
   maxLength: 40,

@@ -11,7 +11,7 @@ export const COMMAND_LOG_DDL = `
   CREATE TABLE command_log (
     command_key text PRIMARY KEY,
     payload_hash text NOT NULL,
-    reply jsonb NOT NULL,
+    reply json NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
   )`;
 
@@ -20,7 +20,11 @@ export type PriorCommand =
   | { status: 'exists'; reply: unknown }
   | { status: 'exists_with_different_payload' };
 
-export async function findPriorCommand(manager: EntityManager, key: string, payload: unknown): Promise<PriorCommand> {
+export async function findPriorCommand(
+  manager: EntityManager,
+  key: string,
+  payload: unknown,
+): Promise<PriorCommand> {
   const rows: { payload_hash: string; reply: unknown }[] = await manager.query(
     'SELECT payload_hash, reply FROM command_log WHERE command_key = $1',
     [key],
@@ -35,10 +39,14 @@ export async function findPriorCommand(manager: EntityManager, key: string, payl
  * Records the reply. Two concurrent first attempts both reach here; the loser's insert
  * conflicts, and the caller rolls back and reads the winner's reply (see `runIdempotent`).
  */
-export async function recordCommand(manager: EntityManager, key: string, payload: unknown, reply: unknown): Promise<void> {
-  await manager.query('INSERT INTO command_log (command_key, payload_hash, reply) VALUES ($1, $2, $3)', [
-    key,
-    payloadHash(payload),
-    JSON.stringify(reply),
-  ]);
+export async function recordCommand(
+  manager: EntityManager,
+  key: string,
+  payload: unknown,
+  reply: unknown,
+): Promise<void> {
+  await manager.query(
+    'INSERT INTO command_log (command_key, payload_hash, reply) VALUES ($1, $2, $3)',
+    [key, payloadHash(payload), JSON.stringify(reply)],
+  );
 }

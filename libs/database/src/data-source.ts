@@ -17,7 +17,8 @@ export interface ServiceDataSourceOptions {
 const SCHEMA_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
-  if (!SCHEMA_PATTERN.test(options.schema)) throw new Error(`invalid schema name: ${options.schema}`);
+  if (!SCHEMA_PATTERN.test(options.schema))
+    throw new Error(`invalid schema name: ${options.schema}`);
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -27,7 +28,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Failures reach our own logs with context through serveRequest; TypeORM's console lines would be noise.
+    logging: false,
     applicationName: options.applicationName,
     extra: {
       max: options.poolSize,

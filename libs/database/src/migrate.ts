@@ -8,7 +8,11 @@ const MIGRATION_LOCK_ID = 727_001;
  * Creates the schema, then runs pending migrations under an advisory lock so that two
  * replicas starting at once never run the same migration twice.
  */
-export async function prepareDatabase(dataSource: DataSource, url: string, schema: string): Promise<void> {
+export async function prepareDatabase(
+  dataSource: DataSource,
+  url: string,
+  schema: string,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -4,13 +4,17 @@ const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 const TRANSACTION_RETRIES_MAX = 5;
 
 export function isRetryableDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+  const code =
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
     (error as { code?: string })?.code;
   return code !== undefined && RETRYABLE_SQLSTATES.has(code);
 }
 
 /** One command, one transaction; serialization failures and deadlocks are retried, a bounded number of times. */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction('READ COMMITTED', work);
@@ -21,6 +25,8 @@ export async function inTransaction<T>(dataSource: DataSource, work: (manager: E
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
   return code === '23505';
 }

@@ -1,4 +1,11 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@omnistock/database';
@@ -38,7 +45,9 @@ export class IdempotentEventConsumer {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: this.options.subjects.map((subject) => namespacedSubject(namespace, subject)),
+      filter_subjects: this.options.subjects.map((subject) =>
+        namespacedSubject(namespace, subject),
+      ),
       ack_wait: (this.options.ack_wait_ms ?? 30_000) * 1e6,
       max_deliver: this.options.deliveries_max ?? 20,
     });
@@ -65,7 +74,8 @@ export class IdempotentEventConsumer {
   }
 
   private async apply(message: JsMsg): Promise<void> {
-    const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
+    const messageId =
+      message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
     const subject = this.options.namespace
       ? message.subject.slice(this.options.namespace.length + 1)
       : message.subject;

@@ -11,7 +11,11 @@ export const INBOX_DDL = [
 ];
 
 /** True when the message is new to this consumer; false means a redelivery to skip. */
-export async function claimInboxMessage(manager: EntityManager, consumer: string, messageId: string): Promise<boolean> {
+export async function claimInboxMessage(
+  manager: EntityManager,
+  consumer: string,
+  messageId: string,
+): Promise<boolean> {
   const rows: unknown[] = await manager.query(
     `INSERT INTO inbox (consumer, message_id) VALUES ($1, $2)
      ON CONFLICT (consumer, message_id) DO NOTHING RETURNING 1`,

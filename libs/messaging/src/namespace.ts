@@ -7,7 +7,9 @@ const NAMESPACE_PATTERN = /^[a-z0-9_-]{1,32}$/;
 
 export function assertNamespace(namespace: string): void {
   if (namespace !== '' && !NAMESPACE_PATTERN.test(namespace)) {
-    throw new Error(`invalid NATS namespace "${namespace}": lowercase letters, digits, _ and -, 32 at most`);
+    throw new Error(
+      `invalid NATS namespace "${namespace}": lowercase letters, digits, _ and -, 32 at most`,
+    );
   }
 }
 

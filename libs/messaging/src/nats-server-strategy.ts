@@ -21,7 +21,10 @@ class PlainJsonDeserializer {
     const id = msg.reply ? msg.reply : undefined;
     let data: unknown;
     if (msg.data.length > LIMITS.payload_bytes_max) {
-      data = new UnreadablePayload('PAYLOAD_TOO_LARGE', `payload over ${LIMITS.payload_bytes_max} bytes`);
+      data = new UnreadablePayload(
+        'PAYLOAD_TOO_LARGE',
+        `payload over ${LIMITS.payload_bytes_max} bytes`,
+      );
     } else if (msg.data.length === 0) {
       data = {};
     } else {

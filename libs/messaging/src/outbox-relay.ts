@@ -67,23 +67,29 @@ export class OutboxRelay {
   /** Publishes what is pending now; returns how many rows it published. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; message_id: string; subject: string; payload: unknown }[] = await manager.query(
-        `SELECT id, message_id, subject, payload FROM outbox
+      const rows: { id: string; message_id: string; subject: string; payload: unknown }[] =
+        await manager.query(
+          `SELECT id, message_id, subject, payload FROM outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSizeMax],
-      );
+          [this.batchSizeMax],
+        );
       if (rows.length === 0) return 0;
       await Promise.all(
         rows.map((row) =>
-          this.js.publish(namespacedSubject(this.namespace, row.subject), JSON.stringify(row.payload), {
-            msgID: row.message_id,
-            timeout: this.publishTimeoutMs,
-          }),
+          this.js.publish(
+            namespacedSubject(this.namespace, row.subject),
+            JSON.stringify(row.payload),
+            {
+              msgID: row.message_id,
+              timeout: this.publishTimeoutMs,
+            },
+          ),
         ),
       );
-      await manager.query('UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])', [
-        rows.map((row) => row.id),
-      ]);
+      await manager.query(
+        'UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])',
+        [rows.map((row) => row.id)],
+      );
       this.published += rows.length;
       return rows.length;
     });
@@ -113,7 +119,9 @@ export class OutboxRelay {
       if (!this.running) break;
       if (published < this.batchSizeMax) {
         // Back off on repeated failures (NATS or Postgres down), capped at 2 s.
-        await this.sleep(failures > 0 ? Math.min(2_000, this.idlePollMs * 2 ** failures) : this.idlePollMs);
+        await this.sleep(
+          failures > 0 ? Math.min(2_000, this.idlePollMs * 2 ** failures) : this.idlePollMs,
+        );
       }
     }
   }

@@ -34,7 +34,10 @@ export function outboxEvent<P extends TSchema>(
 }
 
 /** Appends events in one statement; a message id already present is a replay and is skipped. */
-export async function appendToOutbox(manager: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  events: readonly OutboxEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   await manager.query(
     `INSERT INTO outbox (message_id, subject, payload)

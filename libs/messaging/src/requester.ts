@@ -32,11 +32,17 @@ export class NatsRequester {
     payload: Static<Req>,
     options: RequestOptions = {},
   ): Promise<Reply<Static<Rep>>> {
-    return this.requestRaw(contract.subject, JSON.stringify(payload), options) as Promise<Reply<Static<Rep>>>;
+    return this.requestRaw(contract.subject, JSON.stringify(payload), options) as Promise<
+      Reply<Static<Rep>>
+    >;
   }
 
   /** For callers that must send bytes a contract would refuse (tests of the edge, the gateway's pass-through). */
-  async requestRaw(subject: string, body: string | Uint8Array, options: RequestOptions = {}): Promise<Reply<unknown>> {
+  async requestRaw(
+    subject: string,
+    body: string | Uint8Array,
+    options: RequestOptions = {},
+  ): Promise<Reply<unknown>> {
     const timeout = options.timeout_ms ?? LIMITS.nats_request_timeout_ms;
     let requestHeaders;
     if (options.requestId) {
@@ -45,10 +51,14 @@ export class NatsRequester {
     }
     let text: string;
     try {
-      const message = await this.connection.request(namespacedSubject(this.namespace, subject), body, {
-        timeout,
-        headers: requestHeaders,
-      });
+      const message = await this.connection.request(
+        namespacedSubject(this.namespace, subject),
+        body,
+        {
+          timeout,
+          headers: requestHeaders,
+        },
+      );
       text = message.string();
     } catch (error) {
       return { ok: false, error: unavailable(subject, error).error };
@@ -61,10 +71,11 @@ export class NatsRequester {
 
 function unavailable(subject: string, error: unknown): ErrorEnvelope {
   const name = (error as Error)?.name ?? 'Error';
-  const reason = /NoResponders/i.test(name) || /no responders/i.test(String((error as Error)?.message))
-    ? 'no responders'
-    : /Timeout/i.test(name) || /timeout/i.test(String((error as Error)?.message))
-      ? 'timed out'
-      : String((error as Error)?.message ?? error);
+  const reason =
+    /NoResponders/i.test(name) || /no responders/i.test(String((error as Error)?.message))
+      ? 'no responders'
+      : /Timeout/i.test(name) || /timeout/i.test(String((error as Error)?.message))
+        ? 'timed out'
+        : String((error as Error)?.message ?? error);
   return errorEnvelope('SERVICE_UNAVAILABLE', `${subject}: ${reason}`);
 }

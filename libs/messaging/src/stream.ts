@@ -11,7 +11,10 @@ export function eventStreamName(namespace: string): string {
 }
 
 /** Creates the event stream if it is missing; every service calls this at boot, so order does not matter. */
-export async function ensureEventStream(connection: NatsConnection, namespace: string): Promise<string> {
+export async function ensureEventStream(
+  connection: NatsConnection,
+  namespace: string,
+): Promise<string> {
   const manager = await jetstreamManager(connection);
   const name = eventStreamName(namespace);
   try {
@@ -37,7 +40,10 @@ export async function ensureEventStream(connection: NatsConnection, namespace: s
   return name;
 }
 
-export async function deleteEventStream(connection: NatsConnection, namespace: string): Promise<void> {
+export async function deleteEventStream(
+  connection: NatsConnection,
+  namespace: string,
+): Promise<void> {
   const manager = await jetstreamManager(connection);
   await manager.streams.delete(eventStreamName(namespace)).catch(() => undefined);
 }

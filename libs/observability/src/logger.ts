@@ -12,7 +12,14 @@ export function createLogger(service: string, instance: string, level = 'info'):
     level,
     base: { service, instance },
     redact: {
-      paths: ['*.password', '*.key', '*.apiKey', '*.authorization', 'headers.authorization', 'config.databaseUrl'],
+      paths: [
+        '*.password',
+        '*.key',
+        '*.apiKey',
+        '*.authorization',
+        'headers.authorization',
+        'config.databaseUrl',
+      ],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,

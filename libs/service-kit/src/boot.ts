@@ -1,9 +1,15 @@
 import type { ServiceName } from '@omnistock/contracts';
 import { createServiceDataSource, prepareDatabase } from '@omnistock/database';
-import { connectNats, ensureEventStream, OmnistockNatsServer, OutboxRelay } from '@omnistock/messaging';
+import {
+  connectNats,
+  ensureEventStream,
+  OmnistockNatsServer,
+  OutboxRelay,
+} from '@omnistock/messaging';
 import { createLogger, ServiceMetrics } from '@omnistock/observability';
 import { Module, type DynamicModule, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadServiceConfig, type ServiceConfig } from './config.js';
 import { healthControllerFor } from './health.js';
@@ -36,7 +42,10 @@ export interface RunningService {
  * Boot order: database (schema + migrations, so a replica never serves an old schema),
  * NATS and the event stream, then the Nest microservice, then the outbox relay and workers.
  */
-export async function startService(definition: ServiceDefinition, config: ServiceConfig): Promise<RunningService> {
+export async function startService(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): Promise<RunningService> {
   const logger = createLogger(definition.name, config.instanceId, config.logLevel);
   const metrics = new ServiceMetrics(definition.name, config.instanceId);
   const dataSource = createServiceDataSource({
@@ -48,7 +57,10 @@ export async function startService(definition: ServiceDefinition, config: Servic
     applicationName: `omnistock-${definition.name}-${config.instanceId}`,
   });
   await prepareDatabase(dataSource, config.databaseUrl, definition.schema);
-  const connection = await connectNats(config.natsUrl, `omnistock-${definition.name}-${config.instanceId}`);
+  const connection = await connectNats(
+    config.natsUrl,
+    `omnistock-${definition.name}-${config.instanceId}`,
+  );
   await ensureEventStream(connection, config.natsNamespace);
   const outboxRelay = new OutboxRelay(dataSource, connection, config.natsNamespace, {
     onError: (error) => {
@@ -56,7 +68,15 @@ export async function startService(definition: ServiceDefinition, config: Servic
       logger.warn({ err: error }, 'outbox relay failed; retrying');
     },
   });
-  const runtime = new ServiceRuntime(definition.name, config, logger, metrics, dataSource, connection, outboxRelay);
+  const runtime = new ServiceRuntime(
+    definition.name,
+    config,
+    logger,
+    metrics,
+    dataSource,
+    connection,
+    outboxRelay,
+  );
 
   @Module({})
   class ServiceKitModule {}
@@ -76,16 +96,16 @@ export async function startService(definition: ServiceDefinition, config: Servic
     imports: [kit, definition.module],
     controllers: [healthControllerFor(definition.name)],
   };
-  const app = await NestFactory.createMicroservice(root, {
-    strategy: new OmnistockNatsServer({
-      servers: config.natsUrl,
-      name: `omnistock-${definition.name}-${config.instanceId}-rpc`,
-      queue: `omnistock-${definition.name}`,
-      namespace: config.natsNamespace,
-    }),
-    logger: ['error', 'warn'],
+  const strategy = new OmnistockNatsServer({
+    servers: config.natsUrl,
+    name: `omnistock-${definition.name}-${config.instanceId}-rpc`,
+    queue: `omnistock-${definition.name}`,
+    namespace: config.natsNamespace,
   });
+  const app = await NestFactory.createMicroservice(root, { strategy, logger: ['error', 'warn'] });
   await app.listen();
+  // Subscriptions are only sent to the server on the next flush; "ready" must mean reachable.
+  await strategy.unwrap<NatsConnection>().flush();
   outboxRelay.start();
   const workers = definition.workers?.(runtime, app) ?? [];
   for (const worker of workers) await worker.start();

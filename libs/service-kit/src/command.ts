@@ -26,9 +26,13 @@ export async function runIdempotentCommand<T>(
       const prior = await findPriorCommand(manager, commandKey, payload);
       if (prior.status === 'exists') return { ok: true, value: prior.reply as T };
       if (prior.status === 'exists_with_different_payload') {
-        return fail('IDEMPOTENCY_CONFLICT', `${commandKey} was used before with a different payload`, {
-          result: 'exists_with_different_payload',
-        });
+        return fail(
+          'IDEMPOTENCY_CONFLICT',
+          `${commandKey} was used before with a different payload`,
+          {
+            result: 'exists_with_different_payload',
+          },
+        );
       }
       const result = await work(manager);
       if (!result.ok) throw new RollbackWith(result);

@@ -26,7 +26,8 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     }
     try {
       const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+      if (!protocols.includes(parsed.protocol))
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
     } catch {
       problems.push(`${name} is not a URL`);
     }
@@ -41,7 +42,8 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     problems.push(`OMNISTOCK_NATS_NAMESPACE: ${(error as Error).message}`);
   }
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const poolText = env.DATABASE_POOL_SIZE ?? '10';
   const databasePoolSize = Number(poolText);
   if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 100) {

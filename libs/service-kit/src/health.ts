@@ -1,4 +1,9 @@
-import { health as healthContracts, metrics as metricsContracts, ok, type ServiceName } from '@omnistock/contracts';
+import {
+  health as healthContracts,
+  metrics as metricsContracts,
+  ok,
+  type ServiceName,
+} from '@omnistock/contracts';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ServiceRuntime } from './runtime.js';
@@ -48,7 +53,9 @@ export function healthControllerFor(service: ServiceName) {
 
     @MessagePattern(healthContract.subject)
     health(@Payload() payload: unknown) {
-      return serveRequest(this.runtime, healthContract, payload, async () => ok(await checkHealth(this.runtime)));
+      return serveRequest(this.runtime, healthContract, payload, async () =>
+        ok(await checkHealth(this.runtime)),
+      );
     }
 
     @MessagePattern(metricsContract.subject)

@@ -1,15 +1,36 @@
-import { errorEnvelope, type ErrorEnvelope, type RequestContract, type Result, type Static, type TSchema } from '@omnistock/contracts';
+import {
+  errorEnvelope,
+  type ErrorEnvelope,
+  type RequestContract,
+  type Result,
+  type Static,
+  type TSchema,
+} from '@omnistock/contracts';
 import { UnreadablePayload } from '@omnistock/messaging';
 import type { ServiceRuntime } from './runtime.js';
 
-const DEPENDENCY_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const DEPENDENCY_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 function isDependencyDown(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
   const message = String((error as Error)?.message ?? '');
   return (
     (code !== undefined && DEPENDENCY_DOWN_CODES.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+      message,
+    )
   );
 }
 
@@ -44,7 +65,10 @@ export async function serveRequest<Req extends TSchema, Rep extends TSchema>(
     if (isDependencyDown(error)) {
       outcome = 'SERVICE_UNAVAILABLE';
       runtime.logger.warn({ subject: contract.subject, err: error }, 'dependency unavailable');
-      return errorEnvelope('SERVICE_UNAVAILABLE', 'a dependency of this service is unavailable; retry with the same key');
+      return errorEnvelope(
+        'SERVICE_UNAVAILABLE',
+        'a dependency of this service is unavailable; retry with the same key',
+      );
     }
     outcome = 'INTERNAL';
     runtime.logger.error({ subject: contract.subject, err: error }, 'unexpected failure');

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { connectNats, deleteEventStream, NatsRequester } from '@omnistock/messaging';
-import { startService, type RunningService, type ServiceConfig, type ServiceDefinition } from '@omnistock/service-kit';
+import {
+  startService,
+  type RunningService,
+  type ServiceConfig,
+  type ServiceDefinition,
+} from '@omnistock/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TEST_NATS_URL } from './environment.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database.js';
@@ -39,7 +44,10 @@ export class TestWorld {
     };
   }
 
-  async start(definition: ServiceDefinition, overrides: Partial<ServiceConfig> = {}): Promise<RunningService> {
+  async start(
+    definition: ServiceDefinition,
+    overrides: Partial<ServiceConfig> = {},
+  ): Promise<RunningService> {
     const service = await startService(definition, this.config(overrides));
     this.running.add(service);
     return service;

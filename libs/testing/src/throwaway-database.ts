@@ -10,7 +10,10 @@ export interface ThrowawayDatabase {
 
 /** A database of its own for one suite, dropped when the suite ends. */
 export async function createThrowawayDatabase(label: string): Promise<ThrowawayDatabase> {
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `omnistock_t_${safeLabel}_${randomBytes(3).toString('hex')}`;
   await createDatabase(TEST_ADMIN_DATABASE_URL, name);
   return {

@@ -11,11 +11,15 @@ export class AuditHandler {
 
   @MessagePattern(ledger.audit.subject)
   audit(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.audit, payload, (r) => audit(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.audit, payload, (r) =>
+      audit(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.reconcile.subject)
   reconcile(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.reconcile, payload, () => reconcile(this.runtime.dataSource));
+    return serveRequest(this.runtime, ledger.reconcile, payload, () =>
+      reconcile(this.runtime.dataSource),
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { fail, ok, type ledger, type RequestOf, type ReplyOf, type Result } from '@omnistock/contracts';
+import {
+  fail,
+  ok,
+  type ledger,
+  type RequestOf,
+  type ReplyOf,
+  type Result,
+} from '@omnistock/contracts';
 import type { DataSource } from 'typeorm';
 
 const AUDIT_ENTRIES_DEFAULT = 200;
@@ -9,7 +16,8 @@ export async function audit(
   request: RequestOf<typeof ledger.audit>,
 ): Promise<Result<ReplyOf<typeof ledger.audit>>> {
   const known = await dataSource.query('SELECT 1 FROM skus WHERE sku = $1', [request.sku]);
-  if (known.length === 0) return fail('UNKNOWN_SKU', `unknown SKU: ${request.sku}`, { skus: [request.sku] });
+  if (known.length === 0)
+    return fail('UNKNOWN_SKU', `unknown SKU: ${request.sku}`, { skus: [request.sku] });
   const rows = await dataSource.query(
     `SELECT sku, location, seq, kind, d_on_hand, d_reserved, d_quarantine, d_in_transit,
             on_hand, reserved, quarantine, in_transit, reference, channel, actor, reason, command_id, created_at
@@ -36,8 +44,18 @@ export async function audit(
       location: row.location,
       seq: row.seq,
       kind: row.kind,
-      delta: { onHand: row.d_on_hand, reserved: row.d_reserved, quarantine: row.d_quarantine, inTransit: row.d_in_transit },
-      balance: { onHand: row.on_hand, reserved: row.reserved, quarantine: row.quarantine, inTransit: row.in_transit },
+      delta: {
+        onHand: row.d_on_hand,
+        reserved: row.d_reserved,
+        quarantine: row.d_quarantine,
+        inTransit: row.d_in_transit,
+      },
+      balance: {
+        onHand: row.on_hand,
+        reserved: row.reserved,
+        quarantine: row.quarantine,
+        inTransit: row.in_transit,
+      },
       reference: row.reference,
       channel: row.channel,
       actor: row.actor,

@@ -6,9 +6,12 @@ import type { DataSource } from 'typeorm';
  * the sequence must have no gaps, and `reserved` must equal the open holds' lines — a
  * mismatch there is an orphaned or lost hold.
  */
-export async function reconcile(dataSource: DataSource): Promise<Result<ReplyOf<typeof ledger.reconcile>>> {
-  const rows: { sku: string; location: string; bucket: string; stored: number; derived: number }[] = await dataSource.query(
-    `WITH derived AS (
+export async function reconcile(
+  dataSource: DataSource,
+): Promise<Result<ReplyOf<typeof ledger.reconcile>>> {
+  const rows: { sku: string; location: string; bucket: string; stored: number; derived: number }[] =
+    await dataSource.query(
+      `WITH derived AS (
        SELECT sku, location, sum(d_on_hand)::int AS on_hand, sum(d_reserved)::int AS reserved,
               sum(d_quarantine)::int AS quarantine, sum(d_in_transit)::int AS in_transit,
               count(*)::bigint AS entries
@@ -32,8 +35,8 @@ export async function reconcile(dataSource: DataSource): Promise<Result<ReplyOf<
        ) AS b (bucket, stored, derived))
      SELECT sku, location, bucket, stored::bigint, derived::bigint FROM compared
      WHERE stored <> derived ORDER BY sku, location, bucket LIMIT $1`,
-    [LIMITS.reconcile_drift_report_max],
-  );
+      [LIMITS.reconcile_drift_report_max],
+    );
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM positions');
   return ok({ positionsChecked: count, drift: rows });
 }

@@ -10,6 +10,8 @@ export class AvailabilityHandler {
 
   @MessagePattern(ledger.availability.subject)
   availability(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.availability, payload, (r) => availability(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.availability, payload, (r) =>
+      availability(this.runtime.dataSource, r),
+    );
   }
 }

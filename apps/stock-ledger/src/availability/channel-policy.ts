@@ -10,10 +10,21 @@ export interface ChannelPolicy {
   capPercent: number;
 }
 
-export async function loadChannel(manager: EntityManager, code: string): Promise<Result<ChannelPolicy>> {
-  const [row] = await manager.query('SELECT code, locations, safety_stock, cap_percent FROM channels WHERE code = $1', [code]);
+export async function loadChannel(
+  manager: EntityManager,
+  code: string,
+): Promise<Result<ChannelPolicy>> {
+  const [row] = await manager.query(
+    'SELECT code, locations, safety_stock, cap_percent FROM channels WHERE code = $1',
+    [code],
+  );
   if (!row) return fail('UNKNOWN_CHANNEL', `unknown channel: ${code}`);
-  return ok({ code: row.code, locations: row.locations, safetyStock: row.safety_stock, capPercent: row.cap_percent });
+  return ok({
+    code: row.code,
+    locations: row.locations,
+    safetyStock: row.safety_stock,
+    capPercent: row.cap_percent,
+  });
 }
 
 export function channelSellsFrom(policy: ChannelPolicy, location: string): boolean {

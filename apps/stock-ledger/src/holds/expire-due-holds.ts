@@ -13,14 +13,18 @@ export const EXPIRY_BATCH_MAX = 200;
  */
 export async function expireDueHolds(dataSource: DataSource): Promise<number> {
   const result: Result<number> = await inTransaction(dataSource, async (manager) => {
-    const due: { id: string; channel: string; reference: string | null; expires_at: Date }[] = await manager.query(
-      `SELECT id, channel, reference, expires_at FROM holds
+    const due: { id: string; channel: string; reference: string | null; expires_at: Date }[] =
+      await manager.query(
+        `SELECT id, channel, reference, expires_at FROM holds
        WHERE status = 'held' AND expires_at <= clock_timestamp()
        ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [EXPIRY_BATCH_MAX],
-    );
+        [EXPIRY_BATCH_MAX],
+      );
     if (due.length === 0) return ok(0);
-    const lines = await loadLines(manager, due.map((hold) => hold.id));
+    const lines = await loadLines(
+      manager,
+      due.map((hold) => hold.id),
+    );
     const holds = due.map((row) => ({
       id: row.id,
       channel: row.channel,
@@ -29,7 +33,10 @@ export async function expireDueHolds(dataSource: DataSource): Promise<number> {
       reference: row.reference,
       lines: lines.get(row.id) ?? [],
     }));
-    const settled = await settleHolds(manager, holds, 'expired', { actor: 'expiry', reason: 'ttl' });
+    const settled = await settleHolds(manager, holds, 'expired', {
+      actor: 'expiry',
+      reason: 'ttl',
+    });
     if (!settled.ok) throw new Error(`expiry could not settle holds: ${settled.error.message}`);
     return ok(due.length);
   });

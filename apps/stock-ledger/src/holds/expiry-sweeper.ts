@@ -11,7 +11,10 @@ export class ExpirySweeper implements Worker {
   private readonly expiries;
 
   constructor(private readonly runtime: ServiceRuntime) {
-    this.expiries = runtime.metrics.counter('omnistock_hold_expiries_total', 'Cart holds expired by the sweeper.');
+    this.expiries = runtime.metrics.counter(
+      'omnistock_hold_expiries_total',
+      'Cart holds expired by the sweeper.',
+    );
   }
 
   start(): void {

@@ -6,7 +6,10 @@ import { holdView, lockHold } from './hold-store.js';
 import { refuseIfDue } from './transition-hold.js';
 
 /** Sets (not adds) the expiry to now + ttlSeconds, so a retried extend lands where the first did. */
-export function extend(dataSource: DataSource, request: RequestOf<typeof ledger.extend>): Promise<Result<ledger.HoldViewType>> {
+export function extend(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.extend>,
+): Promise<Result<ledger.HoldViewType>> {
   return runCommand(dataSource, async (manager) => {
     const hold = await lockHold(manager, request.id);
     if (!hold.ok) return hold;
@@ -14,7 +17,8 @@ export function extend(dataSource: DataSource, request: RequestOf<typeof ledger.
     if (!notDue.ok) return notDue;
     const allowed = checkStatusIn(request.id, hold.value.status, HOLD_EXTENDABLE, 'extended');
     if (!allowed.ok) return allowed;
-    const [row] = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [[row]] = await manager.query(
       `UPDATE holds SET expires_at = clock_timestamp() + make_interval(secs => $2), updated_at = clock_timestamp()
        WHERE id = $1 RETURNING expires_at`,
       [request.id, request.ttlSeconds],

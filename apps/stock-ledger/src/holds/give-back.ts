@@ -5,7 +5,11 @@ import { postChanges } from '../positions/post-changes.js';
 import { announceHold } from './hold-events.js';
 import { holdView, setHoldStatus, type HoldRecord } from './hold-store.js';
 
-const KIND_BY_OUTCOME = { released: 'hold_release', expired: 'hold_expiry', fulfilled: 'hold_fulfil' } as const;
+const KIND_BY_OUTCOME = {
+  released: 'hold_release',
+  expired: 'hold_expiry',
+  fulfilled: 'hold_fulfil',
+} as const;
 
 /** Changes that void (release, expiry) or post (fulfil) a hold's lines. */
 export function settleChanges(
@@ -18,7 +22,10 @@ export function settleChanges(
       sku: line.sku,
       location: line.location,
       kind: KIND_BY_OUTCOME[outcome],
-      delta: outcome === 'fulfilled' ? { reserved: -line.qty, onHand: -line.qty } : { reserved: -line.qty },
+      delta:
+        outcome === 'fulfilled'
+          ? { reserved: -line.qty, onHand: -line.qty }
+          : { reserved: -line.qty },
       commandId: `${outcome}:${hold.id}`,
       reference: hold.reference ?? `hold:${hold.id}`,
       channel: hold.channel,

@@ -11,11 +11,20 @@ const EVENT_BY_STATUS = {
 } as const;
 
 /** A hold reaches each status at most once, so the status names the event's message id. */
-export async function announceHold(manager: EntityManager, view: ledger.HoldViewType): Promise<void> {
+export async function announceHold(
+  manager: EntityManager,
+  view: ledger.HoldViewType,
+): Promise<void> {
   const contract = EVENT_BY_STATUS[view.status];
   await appendToOutbox(manager, [outboxEvent(contract, view, `hold:${view.id}:${view.status}`)]);
 }
 
-export async function announceHoldMoved(manager: EntityManager, view: ledger.HoldViewType, moveId: string): Promise<void> {
-  await appendToOutbox(manager, [outboxEvent(ledger.holdMoved, view, `hold:${view.id}:moved:${moveId}`)]);
+export async function announceHoldMoved(
+  manager: EntityManager,
+  view: ledger.HoldViewType,
+  moveId: string,
+): Promise<void> {
+  await appendToOutbox(manager, [
+    outboxEvent(ledger.holdMoved, view, `hold:${view.id}:moved:${moveId}`),
+  ]);
 }

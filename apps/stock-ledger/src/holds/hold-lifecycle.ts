@@ -19,15 +19,31 @@ export const HOLD_EXTENDABLE: readonly ledger.HoldStatus[] = ['held'];
 export type TransitionCheck = { kind: 'apply' } | { kind: 'replay' };
 
 /** Already in the target status is a replay of the command that put it there; anything else follows the table. */
-export function checkTransition(holdId: string, from: ledger.HoldStatus, to: ledger.HoldStatus): Result<TransitionCheck> {
+export function checkTransition(
+  holdId: string,
+  from: ledger.HoldStatus,
+  to: ledger.HoldStatus,
+): Result<TransitionCheck> {
   if (from === to) return ok({ kind: 'replay' });
   if (HOLD_TRANSITIONS[from].includes(to)) return ok({ kind: 'apply' });
-  return fail('INVALID_TRANSITION', `hold ${holdId} is ${from}; it cannot become ${to}`, { from, to });
+  return fail('INVALID_TRANSITION', `hold ${holdId} is ${from}; it cannot become ${to}`, {
+    from,
+    to,
+  });
 }
 
-export function checkStatusIn(holdId: string, status: ledger.HoldStatus, allowed: readonly ledger.HoldStatus[], action: string): Result<void> {
+export function checkStatusIn(
+  holdId: string,
+  status: ledger.HoldStatus,
+  allowed: readonly ledger.HoldStatus[],
+  action: string,
+): Result<void> {
   if (allowed.includes(status)) return ok(undefined);
-  return fail('INVALID_TRANSITION', `hold ${holdId} is ${status}; only a ${allowed.join(' or ')} hold can be ${action}`, {
-    from: status,
-  });
+  return fail(
+    'INVALID_TRANSITION',
+    `hold ${holdId} is ${status}; only a ${allowed.join(' or ')} hold can be ${action}`,
+    {
+      from: status,
+    },
+  );
 }

@@ -21,7 +21,10 @@ export async function lockHold(manager: EntityManager, id: string): Promise<Resu
     [id],
   );
   if (!row) return fail('HOLD_NOT_FOUND', `no hold ${id}`);
-  return ok({ ...fromRow(row), lines: await loadLines(manager, [id]).then((lines) => lines.get(id) ?? []) });
+  return ok({
+    ...fromRow(row),
+    lines: await loadLines(manager, [id]).then((lines) => lines.get(id) ?? []),
+  });
 }
 
 export async function readHold(manager: EntityManager, id: string): Promise<Result<HoldRecord>> {
@@ -30,14 +33,21 @@ export async function readHold(manager: EntityManager, id: string): Promise<Resu
     [id],
   );
   if (!row) return fail('HOLD_NOT_FOUND', `no hold ${id}`);
-  return ok({ ...fromRow(row), lines: await loadLines(manager, [id]).then((lines) => lines.get(id) ?? []) });
+  return ok({
+    ...fromRow(row),
+    lines: await loadLines(manager, [id]).then((lines) => lines.get(id) ?? []),
+  });
 }
 
-export async function loadLines(manager: EntityManager, ids: readonly string[]): Promise<Map<string, ledger.HoldLineType[]>> {
-  const rows: { hold_id: string; sku: string; location: string; qty: number }[] = await manager.query(
-    'SELECT hold_id, sku, location, qty FROM hold_lines WHERE hold_id = ANY($1::text[]) ORDER BY sku, location',
-    [ids],
-  );
+export async function loadLines(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ledger.HoldLineType[]>> {
+  const rows: { hold_id: string; sku: string; location: string; qty: number }[] =
+    await manager.query(
+      'SELECT hold_id, sku, location, qty FROM hold_lines WHERE hold_id = ANY($1::text[]) ORDER BY sku, location',
+      [ids],
+    );
   const byHold = new Map<string, ledger.HoldLineType[]>();
   for (const row of rows) {
     const lines = byHold.get(row.hold_id) ?? [];
@@ -67,7 +77,8 @@ export function holdView(hold: Omit<HoldRecord, 'due'>): ledger.HoldViewType {
     id: hold.id,
     channel: hold.channel,
     status: hold.status,
-    expiresAt: hold.status === 'held' && hold.expiresAt ? new Date(hold.expiresAt).toISOString() : null,
+    expiresAt:
+      hold.status === 'held' && hold.expiresAt ? new Date(hold.expiresAt).toISOString() : null,
     reference: hold.reference,
     lines: hold.lines,
   };

@@ -16,36 +16,50 @@ export class HoldsHandler {
 
   @MessagePattern(ledger.reserve.subject)
   reserve(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.reserve, payload, (r) => reserve(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.reserve, payload, (r) =>
+      reserve(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.release.subject)
   release(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.release, payload, (r) => release(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.release, payload, (r) =>
+      release(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.extend.subject)
   extend(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.extend, payload, (r) => extend(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.extend, payload, (r) =>
+      extend(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.commit.subject)
   commit(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.commit, payload, (r) => commit(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.commit, payload, (r) =>
+      commit(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.fulfil.subject)
   fulfil(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.fulfil, payload, (r) => fulfil(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.fulfil, payload, (r) =>
+      fulfil(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.moveHold.subject)
   move(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.moveHold, payload, (r) => moveHold(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.moveHold, payload, (r) =>
+      moveHold(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.getHold.subject)
   get(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.getHold, payload, (r) => getHold(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.getHold, payload, (r) =>
+      getHold(this.runtime.dataSource, r),
+    );
   }
 }

@@ -13,7 +13,10 @@ import { refuseIfDue } from './transition-hold.js';
  * `to` in one transaction, so the shopper never loses the units in between and `to`
  * is never oversold. A move that already happened (nothing left at `from`, lines at `to`) replays.
  */
-export function moveHold(dataSource: DataSource, request: RequestOf<typeof ledger.moveHold>): Promise<Result<ledger.HoldViewType>> {
+export function moveHold(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.moveHold>,
+): Promise<Result<ledger.HoldViewType>> {
   return runCommand(dataSource, async (manager) => {
     if (request.from === request.to) return fail('VALIDATION_FAILED', 'from and to must differ');
     const locked = await lockHold(manager, request.id);
@@ -28,7 +31,10 @@ export function moveHold(dataSource: DataSource, request: RequestOf<typeof ledge
     const moving = hold.lines.filter((line) => matches(line, request.from));
     if (moving.length === 0) {
       if (hold.lines.some((line) => matches(line, request.to))) return ok(holdView(hold));
-      return fail('NOT_FOUND', `hold ${hold.id} has no line at ${request.from}${request.sku ? ` for ${request.sku}` : ''}`);
+      return fail(
+        'NOT_FOUND',
+        `hold ${hold.id} has no line at ${request.from}${request.sku ? ` for ${request.sku}` : ''}`,
+      );
     }
     const arriving = moving.map((line) => ({ ...line, location: request.to }));
     const policy = await checkHoldRequest(manager, hold.channel, arriving);
@@ -60,20 +66,27 @@ export function moveHold(dataSource: DataSource, request: RequestOf<typeof ledge
       })),
     ]);
     if (!posted.ok) return posted;
-    await manager.query('DELETE FROM hold_lines WHERE hold_id = $1 AND location = $2 AND sku = ANY($3::text[])', [
-      hold.id,
-      request.from,
-      moving.map((line) => line.sku),
-    ]);
+    await manager.query(
+      'DELETE FROM hold_lines WHERE hold_id = $1 AND location = $2 AND sku = ANY($3::text[])',
+      [hold.id, request.from, moving.map((line) => line.sku)],
+    );
     await manager.query(
       `INSERT INTO hold_lines (hold_id, sku, location, qty)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])
        ON CONFLICT (hold_id, sku, location) DO UPDATE SET qty = hold_lines.qty + excluded.qty`,
-      [hold.id, arriving.map((l) => l.sku), arriving.map((l) => l.location), arriving.map((l) => l.qty)],
+      [
+        hold.id,
+        arriving.map((l) => l.sku),
+        arriving.map((l) => l.location),
+        arriving.map((l) => l.qty),
+      ],
     );
     const lines = (await loadLines(manager, [hold.id])).get(hold.id) ?? [];
     const view = holdView({ ...hold, lines });
-    const [{ seq }] = await manager.query('SELECT count(*)::int AS seq FROM ledger_entries WHERE command_id = $1', [commandId]);
+    const [{ seq }] = await manager.query(
+      'SELECT count(*)::int AS seq FROM ledger_entries WHERE command_id = $1',
+      [commandId],
+    );
     await announceHoldMoved(manager, view, `${request.from}:${request.to}:${seq}`);
     return ok(view);
   });

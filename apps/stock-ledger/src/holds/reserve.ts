@@ -1,7 +1,12 @@
 import { fail, ok, type ledger, type RequestOf, type Result } from '@omnistock/contracts';
 import { runIdempotentCommand } from '@omnistock/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { channelSellsFrom, loadChannel, sellableToChannel, type ChannelPolicy } from '../availability/channel-policy.js';
+import {
+  channelSellsFrom,
+  loadChannel,
+  sellableToChannel,
+  type ChannelPolicy,
+} from '../availability/channel-policy.js';
 import type { PositionChange } from '../positions/apply-changes.js';
 import { postChanges } from '../positions/post-changes.js';
 import { checkKnown } from '../positions/position-store.js';
@@ -18,7 +23,9 @@ export function sumHoldLines(lines: readonly ledger.HoldLineType[]): ledger.Hold
     const existing = summed.get(key);
     summed.set(key, existing ? { ...existing, qty: existing.qty + line.qty } : { ...line });
   }
-  return [...summed.values()].sort((a, b) => (a.sku === b.sku ? cmp(a.location, b.location) : cmp(a.sku, b.sku)));
+  return [...summed.values()].sort((a, b) =>
+    a.sku === b.sku ? cmp(a.location, b.location) : cmp(a.sku, b.sku),
+  );
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -59,11 +66,17 @@ export async function checkHoldRequest(
   if (!known.ok) return known;
   const policy = await loadChannel(manager, channel);
   if (!policy.ok) return policy;
-  const refused = lines.filter((line) => !channelSellsFrom(policy.value, line.location)).map((line) => line.location);
+  const refused = lines
+    .filter((line) => !channelSellsFrom(policy.value, line.location))
+    .map((line) => line.location);
   if (refused.length > 0) {
-    return fail('LOCATION_NOT_ALLOWED', `channel ${channel} does not sell from ${[...new Set(refused)].join(', ')}`, {
-      locations: [...new Set(refused)],
-    });
+    return fail(
+      'LOCATION_NOT_ALLOWED',
+      `channel ${channel} does not sell from ${[...new Set(refused)].join(', ')}`,
+      {
+        locations: [...new Set(refused)],
+      },
+    );
   }
   return policy;
 }
@@ -77,7 +90,13 @@ export async function insertHold(
     `INSERT INTO holds (id, channel, status, expires_at, reference, actor)
      VALUES ($1, $2, 'held', clock_timestamp() + make_interval(secs => $3), $4, $5)
      RETURNING expires_at`,
-    [request.id, request.channel, request.ttlSeconds, request.reference ?? null, request.actor ?? null],
+    [
+      request.id,
+      request.channel,
+      request.ttlSeconds,
+      request.reference ?? null,
+      request.actor ?? null,
+    ],
   );
   await manager.query(
     `INSERT INTO hold_lines (hold_id, sku, location, qty)
@@ -95,7 +114,10 @@ export async function insertHold(
 }
 
 /** A cart hold, all or nothing over its lines; the hold id is its idempotency key. */
-export function reserve(dataSource: DataSource, request: ReserveRequest): Promise<Result<ledger.HoldViewType>> {
+export function reserve(
+  dataSource: DataSource,
+  request: ReserveRequest,
+): Promise<Result<ledger.HoldViewType>> {
   return runIdempotentCommand(dataSource, `hold:${request.id}`, request, async (manager) => {
     const lines = sumHoldLines(request.lines);
     const policy = await checkHoldRequest(manager, request.channel, lines);

@@ -7,9 +7,13 @@ import { holdView, lockHold, type HoldRecord } from './hold-store.js';
 /** A hold whose time is up is expired, even in the moment before the sweeper writes it so. */
 export function refuseIfDue(hold: HoldRecord): Result<void> {
   if (hold.due) {
-    return fail('INVALID_TRANSITION', `hold ${hold.id} expired at ${new Date(hold.expiresAt!).toISOString()}`, {
-      from: 'expired',
-    });
+    return fail(
+      'INVALID_TRANSITION',
+      `hold ${hold.id} expired at ${new Date(hold.expiresAt!).toISOString()}`,
+      {
+        from: 'expired',
+      },
+    );
   }
   return ok(undefined);
 }

@@ -113,7 +113,19 @@ export class CreateLedger1732300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['transfers', 'hold_lines', 'holds', 'ledger_entries', 'positions', 'channels', 'skus', 'locations', 'inbox', 'outbox', 'command_log']) {
+    for (const table of [
+      'transfers',
+      'hold_lines',
+      'holds',
+      'ledger_entries',
+      'positions',
+      'channels',
+      'skus',
+      'locations',
+      'inbox',
+      'outbox',
+      'command_log',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }
     await queryRunner.query('DROP FUNCTION IF EXISTS ledger_entries_are_immutable()');

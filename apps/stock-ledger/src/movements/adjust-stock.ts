@@ -3,7 +3,10 @@ import type { DataSource } from 'typeorm';
 import { runMovement, unheldUnitsCover, type MovementReply } from './post-movement.js';
 
 /** A signed correction with a reason; a negative one may only take units that are not held. */
-export function adjustStock(dataSource: DataSource, request: RequestOf<typeof ledger.adjustStock>): Promise<Result<MovementReply>> {
+export function adjustStock(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.adjustStock>,
+): Promise<Result<MovementReply>> {
   return runMovement(dataSource, 'adjustment', request, (r, commandId) =>
     r.lines.map((line) => ({
       sku: line.sku,

@@ -14,7 +14,10 @@ type CountReply = MovementReply & { uncoveredHolds: { id: string; sku: string; q
  * are counted than are held, the holds that can no longer be covered are released — cart
  * holds before order holds, newest first — and named in the reply so routing can act.
  */
-export function countStock(dataSource: DataSource, request: RequestOf<typeof ledger.countStock>): Promise<Result<CountReply>> {
+export function countStock(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.countStock>,
+): Promise<Result<CountReply>> {
   const commandId = `count:${request.id}`;
   return runIdempotentCommand(dataSource, commandId, request, async (manager) => {
     const refs = request.lines.map((line) => ({ sku: line.sku, location: request.location }));
@@ -48,7 +51,9 @@ export function countStock(dataSource: DataSource, request: RequestOf<typeof led
         sku: line.sku,
         location: request.location,
         kind: 'count' as const,
-        delta: { onHand: line.counted - counted.get(positionKey(line.sku, request.location))!.onHand },
+        delta: {
+          onHand: line.counted - counted.get(positionKey(line.sku, request.location))!.onHand,
+        },
         commandId,
         actor: request.actor,
         reason: `counted ${line.counted}`,
@@ -70,11 +75,16 @@ async function holdsAt(manager: EntityManager, sku: string, location: string) {
 }
 
 async function releaseUncovered(manager: EntityManager, ids: string[], actor?: string) {
-  const rows: { id: string; channel: string; status: ledger.HoldStatus; expires_at: Date | null; reference: string | null }[] =
-    await manager.query(
-      'SELECT id, channel, status, expires_at, reference FROM holds WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-      [ids],
-    );
+  const rows: {
+    id: string;
+    channel: string;
+    status: ledger.HoldStatus;
+    expires_at: Date | null;
+    reference: string | null;
+  }[] = await manager.query(
+    'SELECT id, channel, status, expires_at, reference FROM holds WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
   const lines = await loadLines(manager, ids);
   const holds = rows.map((row) => ({
     id: row.id,

@@ -17,41 +17,57 @@ export class MovementsHandler {
 
   @MessagePattern(ledger.receiveStock.subject)
   receiveStock(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.receiveStock, payload, (r) => receiveStock(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.receiveStock, payload, (r) =>
+      receiveStock(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.adjustStock.subject)
   adjustStock(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.adjustStock, payload, (r) => adjustStock(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.adjustStock, payload, (r) =>
+      adjustStock(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.countStock.subject)
   countStock(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.countStock, payload, (r) => countStock(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.countStock, payload, (r) =>
+      countStock(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.sendTransfer.subject)
   sendTransfer(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.sendTransfer, payload, (r) => sendTransfer(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.sendTransfer, payload, (r) =>
+      sendTransfer(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.receiveTransfer.subject)
   receiveTransfer(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.receiveTransfer, payload, (r) => receiveTransfer(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.receiveTransfer, payload, (r) =>
+      receiveTransfer(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.writeOff.subject)
   writeOff(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.writeOff, payload, (r) => writeOff(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.writeOff, payload, (r) =>
+      writeOff(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.quarantineStock.subject)
   quarantine(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.quarantineStock, payload, (r) => quarantineStock(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.quarantineStock, payload, (r) =>
+      quarantineStock(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.releaseQuarantine.subject)
   releaseQuarantine(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.releaseQuarantine, payload, (r) => releaseQuarantine(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.releaseQuarantine, payload, (r) =>
+      releaseQuarantine(this.runtime.dataSource, r),
+    );
   }
 }

@@ -12,7 +12,10 @@ export function quarantineStock(
       sku: line.sku,
       location: r.location,
       kind: 'quarantine_in',
-      delta: r.from === 'on_hand' ? { onHand: -line.qty, quarantine: line.qty } : { quarantine: line.qty },
+      delta:
+        r.from === 'on_hand'
+          ? { onHand: -line.qty, quarantine: line.qty }
+          : { quarantine: line.qty },
       commandId,
       reason: r.reason,
       reference: r.reference,

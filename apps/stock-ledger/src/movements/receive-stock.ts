@@ -3,7 +3,10 @@ import type { DataSource } from 'typeorm';
 import { runMovement, type MovementReply } from './post-movement.js';
 
 /** Goods in: supplier → on_hand. */
-export function receiveStock(dataSource: DataSource, request: RequestOf<typeof ledger.receiveStock>): Promise<Result<MovementReply>> {
+export function receiveStock(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.receiveStock>,
+): Promise<Result<MovementReply>> {
   return runMovement(dataSource, 'receipt', request, (r, commandId) =>
     r.lines.map((line) => ({
       sku: line.sku,

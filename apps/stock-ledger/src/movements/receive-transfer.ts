@@ -10,10 +10,17 @@ export function receiveTransfer(
 ): Promise<Result<MovementReply>> {
   const commandId = `transfer_in:${request.id}`;
   return runIdempotentCommand(dataSource, commandId, request, async (manager) => {
-    const [transfer]: { to_location: string; status: string; lines: { sku: string; qty: number }[] }[] =
-      await manager.query('SELECT to_location, status, lines FROM transfers WHERE id = $1 FOR UPDATE', [request.id]);
+    const [transfer]: {
+      to_location: string;
+      status: string;
+      lines: { sku: string; qty: number }[];
+    }[] = await manager.query(
+      'SELECT to_location, status, lines FROM transfers WHERE id = $1 FOR UPDATE',
+      [request.id],
+    );
     if (!transfer) return fail('NOT_FOUND', `no transfer ${request.id}`);
-    if (transfer.status !== 'in_transit') return fail('INVALID_TRANSITION', `transfer ${request.id} is ${transfer.status}`);
+    if (transfer.status !== 'in_transit')
+      return fail('INVALID_TRANSITION', `transfer ${request.id} is ${transfer.status}`);
     const posted = await postMovement(
       manager,
       request.id,
@@ -29,7 +36,10 @@ export function receiveTransfer(
       })),
     );
     if (!posted.ok) return posted;
-    await manager.query(`UPDATE transfers SET status = 'received', received_at = clock_timestamp() WHERE id = $1`, [request.id]);
+    await manager.query(
+      `UPDATE transfers SET status = 'received', received_at = clock_timestamp() WHERE id = $1`,
+      [request.id],
+    );
     return posted;
   });
 }

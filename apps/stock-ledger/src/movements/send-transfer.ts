@@ -4,10 +4,14 @@ import type { DataSource } from 'typeorm';
 import { postMovement, unheldUnitsCover, type MovementReply } from './post-movement.js';
 
 /** Transfer out: units leave `from`'s shelf (never held ones) and wait in_transit at `to`. */
-export function sendTransfer(dataSource: DataSource, request: RequestOf<typeof ledger.sendTransfer>): Promise<Result<MovementReply>> {
+export function sendTransfer(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.sendTransfer>,
+): Promise<Result<MovementReply>> {
   const commandId = `transfer_out:${request.id}`;
   return runIdempotentCommand(dataSource, commandId, request, async (manager) => {
-    if (request.from === request.to) return fail('VALIDATION_FAILED', 'a transfer needs two different locations');
+    if (request.from === request.to)
+      return fail('VALIDATION_FAILED', 'a transfer needs two different locations');
     const exists = await manager.query('SELECT 1 FROM transfers WHERE id = $1', [request.id]);
     if (exists.length > 0) return fail('IDEMPOTENCY_CONFLICT', `transfer ${request.id} exists`);
     const posted = await postMovement(manager, request.id, 'transfer_out', [

@@ -3,7 +3,10 @@ import type { DataSource } from 'typeorm';
 import { runMovement, unheldUnitsCover, type MovementReply } from './post-movement.js';
 
 /** Units leave for good: from the shelf (never held units) or from quarantine. */
-export function writeOff(dataSource: DataSource, request: RequestOf<typeof ledger.writeOff>): Promise<Result<MovementReply>> {
+export function writeOff(
+  dataSource: DataSource,
+  request: RequestOf<typeof ledger.writeOff>,
+): Promise<Result<MovementReply>> {
   return runMovement(dataSource, 'write_off', request, (r, commandId) =>
     r.lines.map((line) => ({
       sku: line.sku,

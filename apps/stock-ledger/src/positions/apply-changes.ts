@@ -47,14 +47,20 @@ export type AppliedChanges =
  * breaks its guard or an invariant (no bucket below zero, reserved never above on_hand).
  * `states` is not modified unless every change applies.
  */
-export function applyChanges(states: ReadonlyMap<string, PositionState>, changes: readonly PositionChange[]): AppliedChanges {
+export function applyChanges(
+  states: ReadonlyMap<string, PositionState>,
+  changes: readonly PositionChange[],
+): AppliedChanges {
   const working = new Map<string, PositionState>();
   const entries: LedgerEntryRow[] = [];
   const failures: ChangeFailure[] = [];
   changes.forEach((change, index) => {
     const key = positionKey(change.sku, change.location);
     const before = working.get(key) ?? states.get(key);
-    if (!before) throw new Error(`position ${change.sku}@${change.location} was not locked before applying changes`);
+    if (!before)
+      throw new Error(
+        `position ${change.sku}@${change.location} was not locked before applying changes`,
+      );
     const refusal = change.guard?.(before) ?? null;
     if (refusal !== null) {
       failures.push({ index, sku: change.sku, location: change.location, reason: refusal });
@@ -80,7 +86,12 @@ export function applyChanges(states: ReadonlyMap<string, PositionState>, changes
       seq: after.seq,
       kind: change.kind,
       delta,
-      balance: { onHand: after.onHand, reserved: after.reserved, quarantine: after.quarantine, inTransit: after.inTransit },
+      balance: {
+        onHand: after.onHand,
+        reserved: after.reserved,
+        quarantine: after.quarantine,
+        inTransit: after.inTransit,
+      },
       commandId: change.commandId,
       reference: change.reference ?? null,
       channel: change.channel ?? null,

@@ -13,7 +13,12 @@ export interface PositionState extends Buckets {
   seq: number;
 }
 
-export const BUCKETS: readonly (keyof Buckets)[] = ['onHand', 'reserved', 'quarantine', 'inTransit'];
+export const BUCKETS: readonly (keyof Buckets)[] = [
+  'onHand',
+  'reserved',
+  'quarantine',
+  'inTransit',
+];
 
 export function positionKey(sku: string, location: string): string {
   return `${sku}\u0000${location}`;

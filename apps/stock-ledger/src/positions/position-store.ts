@@ -39,7 +39,10 @@ function fromRow(row: PositionRow): PositionState {
 }
 
 /** Every SKU and location must be registered before stock moves: an unknown one is a typed error, not a new row. */
-export async function checkKnown(manager: EntityManager, refs: readonly PositionRef[]): Promise<Result<void>> {
+export async function checkKnown(
+  manager: EntityManager,
+  refs: readonly PositionRef[],
+): Promise<Result<void>> {
   const skus = [...new Set(refs.map((ref) => ref.sku))];
   const locations = [...new Set(refs.map((ref) => ref.location))];
   const [known] = await manager.query(
@@ -54,7 +57,9 @@ export async function checkKnown(manager: EntityManager, refs: readonly Position
     });
   }
   if (known.unknown_skus.length > 0) {
-    return fail('UNKNOWN_SKU', `unknown SKU: ${known.unknown_skus.join(', ')}`, { skus: known.unknown_skus });
+    return fail('UNKNOWN_SKU', `unknown SKU: ${known.unknown_skus.join(', ')}`, {
+      skus: known.unknown_skus,
+    });
   }
   return ok(undefined);
 }
@@ -63,7 +68,10 @@ export async function checkKnown(manager: EntityManager, refs: readonly Position
  * Locks the positions in one global order (sku, location), creating the missing ones at
  * zero, so that two commands touching the same positions never deadlock each other.
  */
-export async function lockPositions(manager: EntityManager, refs: readonly PositionRef[]): Promise<Map<string, PositionState>> {
+export async function lockPositions(
+  manager: EntityManager,
+  refs: readonly PositionRef[],
+): Promise<Map<string, PositionState>> {
   const unique = new Map<string, PositionRef>();
   for (const ref of refs) unique.set(positionKey(ref.sku, ref.location), ref);
   const wanted = [...unique.values()];
@@ -78,7 +86,10 @@ export async function lockPositions(manager: EntityManager, refs: readonly Posit
       `INSERT INTO positions (sku, location) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
       [missing.map((ref) => ref.sku), missing.map((ref) => ref.location)],
     );
-    rows = await manager.query(SELECT_POSITIONS, [missing.map((ref) => ref.sku), missing.map((ref) => ref.location)]);
+    rows = await manager.query(SELECT_POSITIONS, [
+      missing.map((ref) => ref.sku),
+      missing.map((ref) => ref.location),
+    ]);
     for (const row of rows) states.set(positionKey(row.sku, row.location), fromRow(row));
   }
   return states;

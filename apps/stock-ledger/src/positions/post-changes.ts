@@ -22,12 +22,21 @@ export async function postChanges(
   const states = await lockPositions(manager, changes);
   const applied = applyChanges(states, changes);
   if (!applied.ok) {
-    return fail(failureCode, applied.failures.map((f) => `${f.sku}@${f.location}: ${f.reason}`).join('; '), {
-      lines: applied.failures.map(({ sku, location, reason }) => ({ sku, location, reason })),
-    });
+    return fail(
+      failureCode,
+      applied.failures.map((f) => `${f.sku}@${f.location}: ${f.reason}`).join('; '),
+      {
+        lines: applied.failures.map(({ sku, location, reason }) => ({ sku, location, reason })),
+      },
+    );
   }
   await writePositions(manager, applied.touched, applied.entries);
-  await announceStockChanges(manager, applied.touched, changes[0]?.kind ?? 'adjustment', changes[0]?.commandId ?? '');
+  await announceStockChanges(
+    manager,
+    applied.touched,
+    changes[0]?.kind ?? 'adjustment',
+    changes[0]?.commandId ?? '',
+  );
   return ok({ positions: applied.touched.map(toPositionView) });
 }
 

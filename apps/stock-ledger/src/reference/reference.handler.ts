@@ -13,21 +13,29 @@ export class ReferenceHandler {
 
   @MessagePattern(ledger.upsertLocations.subject)
   upsertLocations(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.upsertLocations, payload, (r) => upsertLocations(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.upsertLocations, payload, (r) =>
+      upsertLocations(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.listLocations.subject)
   listLocations(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.listLocations, payload, (r) => listLocations(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.listLocations, payload, (r) =>
+      listLocations(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.upsertSkus.subject)
   upsertSkus(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.upsertSkus, payload, (r) => upsertSkus(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.upsertSkus, payload, (r) =>
+      upsertSkus(this.runtime.dataSource, r),
+    );
   }
 
   @MessagePattern(ledger.upsertChannels.subject)
   upsertChannels(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.upsertChannels, payload, (r) => upsertChannels(this.runtime.dataSource, r));
+    return serveRequest(this.runtime, ledger.upsertChannels, payload, (r) =>
+      upsertChannels(this.runtime.dataSource, r),
+    );
   }
 }

@@ -12,7 +12,10 @@ export function upsertChannels(dataSource: DataSource, request: Request): Promis
       'SELECT ARRAY(SELECT l FROM unnest($1::text[]) l WHERE NOT EXISTS (SELECT 1 FROM locations WHERE code = l)) AS unknown',
       [named],
     );
-    if (unknown.length > 0) return fail('UNKNOWN_LOCATION', `unknown location: ${unknown.join(', ')}`, { locations: unknown });
+    if (unknown.length > 0)
+      return fail('UNKNOWN_LOCATION', `unknown location: ${unknown.join(', ')}`, {
+        locations: unknown,
+      });
     await manager.query(
       `INSERT INTO channels (code, locations, safety_stock, cap_percent)
        SELECT code, CASE WHEN locations IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(locations)) END,

@@ -5,7 +5,10 @@ import type { DataSource } from 'typeorm';
 type Request = RequestOf<typeof ledger.upsertLocations>;
 
 /** Reference data is state, not a movement: upserting the same body twice leaves the same rows. */
-export function upsertLocations(dataSource: DataSource, request: Request): Promise<Result<Request>> {
+export function upsertLocations(
+  dataSource: DataSource,
+  request: Request,
+): Promise<Result<Request>> {
   return runCommand(dataSource, async (manager) => {
     const rows = request.locations;
     await manager.query(

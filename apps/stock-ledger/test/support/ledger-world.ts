@@ -4,9 +4,33 @@ import type { RunningService } from '@omnistock/service-kit';
 import { ledgerService } from '../../src/ledger.service.js';
 
 export const LOCATIONS = [
-  { code: 'WH-1', name: 'Warehouse one', kind: 'warehouse', lat: 51.5, lon: -0.1, timezone: 'Europe/London', capabilities: ['ship', 'returns'] },
-  { code: 'ST-1', name: 'Store one', kind: 'store', lat: 53.48, lon: -2.24, timezone: 'Europe/London', capabilities: ['pickup', 'ship_from_store', 'returns'] },
-  { code: 'ST-2', name: 'Store two', kind: 'store', lat: 52.48, lon: -1.9, timezone: 'Europe/London', capabilities: ['pickup', 'returns'] },
+  {
+    code: 'WH-1',
+    name: 'Warehouse one',
+    kind: 'warehouse',
+    lat: 51.5,
+    lon: -0.1,
+    timezone: 'Europe/London',
+    capabilities: ['ship', 'returns'],
+  },
+  {
+    code: 'ST-1',
+    name: 'Store one',
+    kind: 'store',
+    lat: 53.48,
+    lon: -2.24,
+    timezone: 'Europe/London',
+    capabilities: ['pickup', 'ship_from_store', 'returns'],
+  },
+  {
+    code: 'ST-2',
+    name: 'Store two',
+    kind: 'store',
+    lat: 52.48,
+    lon: -1.9,
+    timezone: 'Europe/London',
+    capabilities: ['pickup', 'returns'],
+  },
 ] as const;
 
 /** A ledger suite's world: a database, a namespace, running replicas and a typed client. */
@@ -38,19 +62,30 @@ export class LedgerWorld {
   }
 
   /** Sends a request and returns the reply or the error envelope's body, whichever came. */
-  async call<Req extends TSchema, Rep extends TSchema>(contract: RequestContract<Req, Rep>, payload: Static<Req>) {
+  async call<Req extends TSchema, Rep extends TSchema>(
+    contract: RequestContract<Req, Rep>,
+    payload: Static<Req>,
+  ) {
     return this.world.client.request(contract, payload, { timeout_ms: 20_000 });
   }
 
   /** Sends a request that must succeed and returns its value. */
-  async ok<Req extends TSchema, Rep extends TSchema>(contract: RequestContract<Req, Rep>, payload: Static<Req>): Promise<Static<Rep>> {
+  async ok<Req extends TSchema, Rep extends TSchema>(
+    contract: RequestContract<Req, Rep>,
+    payload: Static<Req>,
+  ): Promise<Static<Rep>> {
     const reply = await this.call(contract, payload);
     if (!reply.ok) throw new Error(`${contract.subject} failed: ${JSON.stringify(reply.error)}`);
     return reply.value;
   }
 
-  async seedReference(skus: string[], channels: Static<typeof ledger.upsertChannels.request.schema>['channels'] = [{ code: 'web' }]) {
-    await this.ok(ledger.upsertLocations, { locations: LOCATIONS.map((l) => ({ ...l, capabilities: [...l.capabilities] })) });
+  async seedReference(
+    skus: string[],
+    channels: Static<typeof ledger.upsertChannels.request.schema>['channels'] = [{ code: 'web' }],
+  ) {
+    await this.ok(ledger.upsertLocations, {
+      locations: LOCATIONS.map((l) => ({ ...l, capabilities: [...l.capabilities] })),
+    });
     await this.ok(ledger.upsertSkus, { skus: skus.map((sku) => ({ sku })) });
     await this.ok(ledger.upsertChannels, { channels });
   }
@@ -61,7 +96,13 @@ export class LedgerWorld {
       [sku, location],
     );
     return row
-      ? { onHand: row.on_hand, reserved: row.reserved, quarantine: row.quarantine, inTransit: row.in_transit, seq: row.seq }
+      ? {
+          onHand: row.on_hand,
+          reserved: row.reserved,
+          quarantine: row.quarantine,
+          inTransit: row.in_transit,
+          seq: row.seq,
+        }
       : { onHand: 0, reserved: 0, quarantine: 0, inTransit: 0, seq: 0 };
   }
 

@@ -1,6 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
-import { Actor, defineRequest, Id, LocationCode, Reason, SignedQty, Sku, strict } from '../schema.js';
+import {
+  Actor,
+  defineRequest,
+  Id,
+  LocationCode,
+  Reason,
+  SignedQty,
+  Sku,
+  strict,
+} from '../schema.js';
 import { MovementReply } from './shared.js';
 
 export const adjustStock = defineRequest({
@@ -11,7 +20,14 @@ export const adjustStock = defineRequest({
       id: Id,
       location: LocationCode,
       lines: Type.Array(
-        Type.Object({ sku: Sku, delta: Type.Intersect([SignedQty, Type.Not(Type.Literal(0))]), reason: Reason }, strict),
+        Type.Object(
+          {
+            sku: Sku,
+            delta: Type.Intersect([SignedQty, Type.Not(Type.Literal(0))]),
+            reason: Reason,
+          },
+          strict,
+        ),
         { minItems: 1, maxItems: LIMITS.lines_max },
       ),
       actor: Actor,

@@ -27,13 +27,16 @@ export const LedgerEntryView = Type.Object({
 
 export const audit = defineRequest({
   subject: 'omnistock.v1.ledger.audit',
-  summary: 'A SKU`s ledger entries with the running balance after each, filterable by location, time and kind.',
+  summary:
+    'A SKU`s ledger entries with the running balance after each, filterable by location, time and kind.',
   request: Type.Object(
     {
       sku: Sku,
       location: Type.Optional(LocationCode),
       kinds: Type.Optional(
-        Type.Array(Type.Union(MOVEMENT_KINDS.map((kind) => Type.Literal(kind))), { maxItems: MOVEMENT_KINDS.length }),
+        Type.Array(Type.Union(MOVEMENT_KINDS.map((kind) => Type.Literal(kind))), {
+          maxItems: MOVEMENT_KINDS.length,
+        }),
       ),
       from: Type.Optional(Timestamp),
       to: Type.Optional(Timestamp),

@@ -10,7 +10,9 @@ export const availability = defineRequest({
     {
       channel: ChannelCode,
       skus: Type.Array(Sku, { minItems: 1, maxItems: LIMITS.availability_skus_max }),
-      locations: Type.Optional(Type.Array(LocationCode, { minItems: 1, maxItems: LIMITS.bulk_items_max })),
+      locations: Type.Optional(
+        Type.Array(LocationCode, { minItems: 1, maxItems: LIMITS.bulk_items_max }),
+      ),
     },
     strict,
   ),

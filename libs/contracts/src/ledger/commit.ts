@@ -4,7 +4,8 @@ import { HoldView } from './shared.js';
 
 export const commit = defineRequest({
   subject: 'omnistock.v1.ledger.commit',
-  summary: 'Turn a cart hold into an order hold: it no longer expires. Committing twice replays the first reply.',
+  summary:
+    'Turn a cart hold into an order hold: it no longer expires. Committing twice replays the first reply.',
   request: Type.Object({ id: Id, reference: Type.Optional(Reason), actor: Actor }, strict),
   reply: HoldView,
 });

@@ -11,13 +11,18 @@ export const countStock = defineRequest({
     {
       id: Id,
       location: LocationCode,
-      lines: Type.Array(Type.Object({ sku: Sku, counted: Count }, strict), { minItems: 1, maxItems: LIMITS.lines_max }),
+      lines: Type.Array(Type.Object({ sku: Sku, counted: Count }, strict), {
+        minItems: 1,
+        maxItems: LIMITS.lines_max,
+      }),
       actor: Actor,
     },
     strict,
   ),
   reply: Type.Intersect([
     MovementReply,
-    Type.Object({ uncoveredHolds: Type.Array(Type.Object({ id: Id, sku: Type.String(), qty: Type.Integer() })) }),
+    Type.Object({
+      uncoveredHolds: Type.Array(Type.Object({ id: Id, sku: Type.String(), qty: Type.Integer() })),
+    }),
   ]),
 });

@@ -15,6 +15,9 @@ const holdEvent = (event: string, summary: string) =>
 export const holdCreated = holdEvent('created', 'A hold was placed.');
 export const holdReleased = holdEvent('released', 'A hold was given back to stock.');
 export const holdExpired = holdEvent('expired', 'A cart hold ran out of time and was given back.');
-export const holdCommitted = holdEvent('committed', 'A hold now belongs to an order and no longer expires.');
+export const holdCommitted = holdEvent(
+  'committed',
+  'A hold now belongs to an order and no longer expires.',
+);
 export const holdFulfilled = holdEvent('fulfilled', 'The held units left (shipped or collected).');
 export const holdMoved = holdEvent('moved', 'A hold moved some lines to another location.');

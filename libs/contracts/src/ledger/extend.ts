@@ -5,7 +5,8 @@ import { HoldView } from './shared.js';
 
 export const extend = defineRequest({
   subject: 'omnistock.v1.ledger.extend',
-  summary: 'Push a held cart hold`s expiry to now + ttlSeconds (setting, not adding, so a retry is harmless).',
+  summary:
+    'Push a held cart hold`s expiry to now + ttlSeconds (setting, not adding, so a retry is harmless).',
   request: Type.Object(
     {
       id: Id,

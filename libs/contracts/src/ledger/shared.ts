@@ -1,6 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
-import { Actor, ChannelCode, Count, Id, LocationCode, Qty, Sku, strict, Timestamp } from '../schema.js';
+import {
+  Actor,
+  ChannelCode,
+  Count,
+  Id,
+  LocationCode,
+  Qty,
+  Sku,
+  strict,
+  Timestamp,
+} from '../schema.js';
 
 export const LOCATION_KINDS = ['warehouse', 'store', 'locker'] as const;
 export const LOCATION_CAPABILITIES = ['ship', 'pickup', 'ship_from_store', 'returns'] as const;
@@ -56,7 +66,11 @@ export const HoldView = Type.Object({
 });
 
 export const HoldRef = Type.Object(
-  { id: Id, actor: Actor, reason: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.reason_length_max })) },
+  {
+    id: Id,
+    actor: Actor,
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.reason_length_max })),
+  },
   strict,
 );
 

@@ -6,7 +6,9 @@ export const Channel = Type.Object(
   {
     code: ChannelCode,
     /** Locations the channel may sell from; absent means all. */
-    locations: Type.Optional(Type.Array(LocationCode, { maxItems: LIMITS.bulk_items_max, uniqueItems: true })),
+    locations: Type.Optional(
+      Type.Array(LocationCode, { maxItems: LIMITS.bulk_items_max, uniqueItems: true }),
+    ),
     /** Units per position the channel never sells (kept back for other channels and shrinkage). */
     safetyStock: Type.Optional(Count),
     /** The share of what is available that the channel sees, e.g. 50 for a marketplace. */

@@ -11,10 +11,13 @@ export const Location = Type.Object(
     lat: Type.Number({ minimum: -90, maximum: 90 }),
     lon: Type.Number({ minimum: -180, maximum: 180 }),
     timezone: Type.String({ minLength: 1, maxLength: 64 }),
-    capabilities: Type.Array(Type.Union(LOCATION_CAPABILITIES.map((capability) => Type.Literal(capability))), {
-      maxItems: LOCATION_CAPABILITIES.length,
-      uniqueItems: true,
-    }),
+    capabilities: Type.Array(
+      Type.Union(LOCATION_CAPABILITIES.map((capability) => Type.Literal(capability))),
+      {
+        maxItems: LOCATION_CAPABILITIES.length,
+        uniqueItems: true,
+      },
+    ),
     dailyCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.qty_max })),
   },
   strict,

@@ -11,7 +11,11 @@ export const HealthReply = Type.Object({
   uptimeSeconds: Type.Number(),
   checks: Type.Record(
     Type.String(),
-    Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.Unknown()), latencyMs: Type.Optional(Type.Number()) }),
+    Type.Object({
+      ok: Type.Boolean(),
+      detail: Type.Optional(Type.Unknown()),
+      latencyMs: Type.Optional(Type.Number()),
+    }),
   ),
 });
 
