@@ -53,6 +53,7 @@ export default [
                 'type:infrastructure',
                 'type:service-kit',
                 'type:testing',
+                'type:tool',
               ],
             },
             {

@@ -31,6 +31,7 @@ export function projectJestConfig(projectRoot, overrides = {}) {
       ],
     },
     moduleNameMapper: {
+      '^@omnistock/seed$': join(workspaceRoot, 'tools/seed/index.ts'),
       '^@omnistock/app-([a-z-]+)$': join(workspaceRoot, 'apps/$1/src/index.ts'),
       '^@omnistock/([a-z-]+)$': join(workspaceRoot, 'libs/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',

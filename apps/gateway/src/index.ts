@@ -1,2 +1,4 @@
-/** What end-to-end tests and tools may use of this app: its service definition. */
-export { gatewayService } from './gateway.service.js';
+/** What end-to-end tests and tools may use of this app: how to configure and start it. */
+export { loadGatewayConfig, type GatewayConfig } from './config.js';
+export { gatewayDefinition, startGateway } from './gateway.service.js';
+export { ALL_ROUTES } from './routes/all-routes.js';

@@ -53,7 +53,11 @@ describe('hold expiry', () => {
 
   it('refuses to commit, extend or release a hold that has expired', async () => {
     // The three share a request shape ({ id }); the cast lets one loop send each.
-    for (const contract of [ledger.commit, ledger.release, ledger.fulfil] as (typeof ledger.release)[]) {
+    for (const contract of [
+      ledger.commit,
+      ledger.release,
+      ledger.fulfil,
+    ] as (typeof ledger.release)[]) {
       expect(await w.call(contract, { id: 'exp-live' })).toMatchObject({
         ok: false,
         error: { code: 'INVALID_TRANSITION' },

@@ -4,3 +4,4 @@ export * from './transaction.js';
 export * from './canonical-json.js';
 export * from './command-log.js';
 export * from './admin.js';
+export * from './write-batch.js';

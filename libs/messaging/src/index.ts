@@ -7,3 +7,4 @@ export * from './outbox-relay.js';
 export * from './inbox.js';
 export * from './event-consumer.js';
 export * from './connect.js';
+export * from './raw-json-reply.js';

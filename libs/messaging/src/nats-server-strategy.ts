@@ -2,6 +2,7 @@ import { errorEnvelope, LIMITS } from '@omnistock/contracts';
 import type { Msg } from '@nats-io/transport-node';
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import { namespacedSubject } from './namespace.js';
+import { RawJsonReply } from './raw-json-reply.js';
 
 /** Why a payload never reached its handler; the handler answers with the envelope. */
 export class UnreadablePayload {
@@ -45,6 +46,7 @@ class PlainJsonSerializer {
       const message = typeof packet.err === 'string' ? packet.err : 'internal error';
       return { data: JSON.stringify(errorEnvelope('INTERNAL', message)) };
     }
+    if (packet.response instanceof RawJsonReply) return { data: packet.response.text };
     return { data: JSON.stringify(packet.response ?? null) };
   }
 }

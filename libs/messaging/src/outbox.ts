@@ -1,3 +1,4 @@
+import { WriteBatch } from '@omnistock/database';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, Static, TSchema } from '@omnistock/contracts';
 
@@ -38,15 +39,19 @@ export async function appendToOutbox(
   manager: EntityManager,
   events: readonly OutboxEvent[],
 ): Promise<void> {
+  const batch = new WriteBatch();
+  addToOutbox(batch, events);
+  await batch.run(manager);
+}
+
+/** Adds the events to a write batch, so they leave in the same statement as the change they announce. */
+export function addToOutbox(batch: WriteBatch, events: readonly OutboxEvent[]): void {
   if (events.length === 0) return;
-  await manager.query(
+  const p = (value: unknown) => batch.param(value);
+  batch.add(
     `INSERT INTO outbox (message_id, subject, payload)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
-     ON CONFLICT (message_id) DO NOTHING`,
-    [
-      events.map((event) => event.messageId),
-      events.map((event) => event.subject),
-      events.map((event) => JSON.stringify(event.payload)),
-    ],
+     SELECT * FROM unnest(${p(events.map((e) => e.messageId))}::text[], ${p(events.map((e) => e.subject))}::text[],
+       ${p(events.map((e) => JSON.stringify(e.payload)))}::jsonb[])
+     ON CONFLICT (message_id) DO NOTHING RETURNING 1`,
   );
 }

@@ -5,3 +5,5 @@ export * from './serve-request.js';
 export * from './health.js';
 export * from './boot.js';
 export * from './migration-helpers.js';
+export * from './service-plumbing.js';
+export * from './http-boot.js';

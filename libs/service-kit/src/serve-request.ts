@@ -6,7 +6,7 @@ import {
   type Static,
   type TSchema,
 } from '@omnistock/contracts';
-import { UnreadablePayload } from '@omnistock/messaging';
+import { RawJsonReply, UnreadablePayload } from '@omnistock/messaging';
 import type { ServiceRuntime } from './runtime.js';
 
 const DEPENDENCY_DOWN_CODES = new Set([
@@ -43,8 +43,8 @@ export async function serveRequest<Req extends TSchema, Rep extends TSchema>(
   runtime: ServiceRuntime,
   contract: RequestContract<Req, Rep>,
   raw: unknown,
-  run: (request: Static<Req>) => Promise<Result<Static<Rep>>>,
-): Promise<Static<Rep> | ErrorEnvelope> {
+  run: (request: Static<Req>) => Promise<Result<Static<Rep> | RawJsonReply>>,
+): Promise<Static<Rep> | RawJsonReply | ErrorEnvelope> {
   const stopTimer = runtime.metrics.requestSeconds.startTimer({ subject: contract.subject });
   let outcome = 'ok';
   try {

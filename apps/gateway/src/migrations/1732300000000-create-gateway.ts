@@ -10,6 +10,7 @@ export class CreateGateway1732300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'outbox', 'command_log']) await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['inbox', 'outbox', 'command_log'])
+      await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }

@@ -1,53 +1,52 @@
-import {
-  fail,
-  ok,
-  type ledger,
-  type RequestOf,
-  type ReplyOf,
-  type Result,
-} from '@omnistock/contracts';
+import { fail, ok, type ledger, type RequestOf, type Result } from '@omnistock/contracts';
+import { RawJsonReply } from '@omnistock/messaging';
 import type { DataSource } from 'typeorm';
-import { channelSellsFrom, loadChannel, sellableToChannel } from './channel-policy.js';
 
-type Reply = ReplyOf<typeof ledger.availability>;
+export const AVAILABILITY_SQL = `WITH policy AS (SELECT locations, safety_stock, cap_percent FROM channels WHERE code = $1),
+     sellable AS (
+       SELECT p.sku, p.location,
+              (GREATEST(p.on_hand - p.reserved - policy.safety_stock, 0) * policy.cap_percent / 100)::int AS available
+       FROM positions p, policy
+       WHERE p.sku = ANY($2::text[])
+         AND ($3::text[] IS NULL OR p.location = ANY($3::text[]))
+         AND (policy.locations IS NULL OR p.location = ANY(policy.locations))),
+     per_sku AS (
+       SELECT sku, sum(available)::int AS total,
+              -- Codes match the contract's Code pattern (letters, digits, . _ -), so they need no escaping;
+              -- plain concatenation is several times faster than json_build_object per entry.
+              -- No order inside a SKU: sorting 10,000 entries cost as much as the whole query.
+              '[' || string_agg('{"location":"' || location || '","available":' || available || '}', ',') || ']' AS locations
+       FROM sellable GROUP BY sku)
+     SELECT
+       (SELECT count(*) FROM policy)::int AS channels,
+       ARRAY(SELECT s FROM unnest($2::text[]) s WHERE NOT EXISTS (SELECT 1 FROM skus WHERE sku = s)) AS unknown_skus,
+       '{"items":[' || string_agg('{"sku":"' || wanted.sku || '","available":' || COALESCE(found.total, 0)
+         || ',"locations":' || COALESCE(found.locations, '[]') || '}', ',' ORDER BY wanted.position) || ']}' AS reply
+     FROM unnest($2::text[]) WITH ORDINALITY AS wanted (sku, position)
+     LEFT JOIN per_sku AS found ON found.sku = wanted.sku`;
 
-/** What a channel may sell, per SKU and location, with its policy applied; read without locks. */
+/**
+ * What a channel may sell, per SKU and location, with its policy applied; read without
+ * locks. Postgres computes and renders the whole answer (50 SKUs × 200 locations is 10,000
+ * entries): parsing those rows into objects and back to JSON in Node cost ten times the
+ * query. The sellable rule is the SQL twin of `sellableToChannel` (channel-policy.ts);
+ * the availability tests hold the two to the same figures.
+ */
 export async function availability(
   dataSource: DataSource,
   request: RequestOf<typeof ledger.availability>,
-): Promise<Result<Reply>> {
+): Promise<Result<RawJsonReply>> {
   const skus = [...new Set(request.skus)];
-  const policy = await loadChannel(dataSource.manager, request.channel);
-  if (!policy.ok) return policy;
-  const [{ unknown }] = await dataSource.query(
-    'SELECT ARRAY(SELECT s FROM unnest($1::text[]) s WHERE NOT EXISTS (SELECT 1 FROM skus WHERE sku = s)) AS unknown',
-    [skus],
-  );
-  if (unknown.length > 0)
-    return fail('UNKNOWN_SKU', `unknown SKU: ${unknown.join(', ')}`, { skus: unknown });
-  const rows: { sku: string; location: string; on_hand: number; reserved: number }[] =
-    await dataSource.query(
-      `SELECT sku, location, on_hand, reserved FROM positions
-     WHERE sku = ANY($1::text[]) AND ($2::text[] IS NULL OR location = ANY($2::text[]))`,
-      [skus, request.locations ?? null],
-    );
-  const bySku = new Map<string, { location: string; available: number }[]>(
-    skus.map((sku) => [sku, []]),
-  );
-  for (const row of rows) {
-    if (!channelSellsFrom(policy.value, row.location)) continue;
-    const available = sellableToChannel(
-      { onHand: row.on_hand, reserved: row.reserved, quarantine: 0, inTransit: 0 },
-      policy.value,
-    );
-    bySku.get(row.sku)!.push({ location: row.location, available });
+  const [row] = await dataSource.query(AVAILABILITY_SQL, [
+    request.channel,
+    skus,
+    request.locations ?? null,
+  ]);
+  if (row.channels === 0) return fail('UNKNOWN_CHANNEL', `unknown channel: ${request.channel}`);
+  if (row.unknown_skus.length > 0) {
+    return fail('UNKNOWN_SKU', `unknown SKU: ${row.unknown_skus.join(', ')}`, {
+      skus: row.unknown_skus,
+    });
   }
-  return ok({
-    items: skus.map((sku) => {
-      const locations = bySku
-        .get(sku)!
-        .sort((a, b) => b.available - a.available || (a.location < b.location ? -1 : 1));
-      return { sku, available: locations.reduce((sum, l) => sum + l.available, 0), locations };
-    }),
-  });
+  return ok(new RawJsonReply(row.reply));
 }

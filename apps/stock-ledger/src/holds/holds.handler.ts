@@ -8,17 +8,18 @@ import { fulfil } from './fulfil.js';
 import { getHold } from './get-hold.js';
 import { moveHold } from './move.js';
 import { release } from './release.js';
-import { reserve } from './reserve.js';
+import { HoldBatcher } from './hold-batcher.js';
 
 @Controller()
 export class HoldsHandler {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(HoldBatcher) private readonly batcher: HoldBatcher,
+  ) {}
 
   @MessagePattern(ledger.reserve.subject)
   reserve(@Payload() payload: unknown) {
-    return serveRequest(this.runtime, ledger.reserve, payload, (r) =>
-      reserve(this.runtime.dataSource, r),
-    );
+    return serveRequest(this.runtime, ledger.reserve, payload, (r) => this.batcher.submit(r));
   }
 
   @MessagePattern(ledger.release.subject)

@@ -5,7 +5,7 @@ import { postChanges } from '../positions/post-changes.js';
 import { announceHoldMoved } from './hold-events.js';
 import { checkStatusIn, HOLD_MOVABLE } from './hold-lifecycle.js';
 import { holdView, loadLines, lockHold } from './hold-store.js';
-import { channelCanSell, checkHoldRequest } from './reserve.js';
+import { channelCanSell, checkHoldRequest } from './hold-rules.js';
 import { refuseIfDue } from './transition-hold.js';
 
 /**

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@omnistock/contracts';
+import { WriteBatch } from '@omnistock/database';
 import type { EntityManager } from 'typeorm';
 import type { LedgerEntryRow } from './apply-changes.js';
 import { positionKey, type PositionState } from './position-state.js';
@@ -101,47 +102,43 @@ export async function writePositions(
   touched: readonly PositionState[],
   entries: readonly LedgerEntryRow[],
 ): Promise<void> {
+  const batch = new WriteBatch();
+  addPositionWrites(batch, touched, entries);
+  await batch.run(manager);
+}
+
+/** The same writes, added to a batch so they leave with the rest of the command's writes. */
+export function addPositionWrites(
+  batch: WriteBatch,
+  touched: readonly PositionState[],
+  entries: readonly LedgerEntryRow[],
+): void {
   if (touched.length === 0) return;
-  await manager.query(
+  const p = (value: unknown) => batch.param(value);
+  batch.add(
     `UPDATE positions p
      SET on_hand = v.on_hand, reserved = v.reserved, quarantine = v.quarantine, in_transit = v.in_transit,
          seq = v.seq, updated_at = clock_timestamp()
-     FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[])
+     FROM unnest(${p(touched.map((x) => x.sku))}::text[], ${p(touched.map((x) => x.location))}::text[],
+       ${p(touched.map((x) => x.onHand))}::int[], ${p(touched.map((x) => x.reserved))}::int[],
+       ${p(touched.map((x) => x.quarantine))}::int[], ${p(touched.map((x) => x.inTransit))}::int[],
+       ${p(touched.map((x) => x.seq))}::bigint[])
        AS v (sku, location, on_hand, reserved, quarantine, in_transit, seq)
-     WHERE p.sku = v.sku AND p.location = v.location`,
-    [
-      touched.map((p) => p.sku),
-      touched.map((p) => p.location),
-      touched.map((p) => p.onHand),
-      touched.map((p) => p.reserved),
-      touched.map((p) => p.quarantine),
-      touched.map((p) => p.inTransit),
-      touched.map((p) => p.seq),
-    ],
+     WHERE p.sku = v.sku AND p.location = v.location
+     RETURNING 1`,
   );
-  await manager.query(
+  batch.add(
     `INSERT INTO ledger_entries (sku, location, seq, kind, d_on_hand, d_reserved, d_quarantine, d_in_transit,
        on_hand, reserved, quarantine, in_transit, command_id, reference, channel, actor, reason)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[],
-       $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])`,
-    [
-      entries.map((e) => e.sku),
-      entries.map((e) => e.location),
-      entries.map((e) => e.seq),
-      entries.map((e) => e.kind),
-      entries.map((e) => e.delta.onHand),
-      entries.map((e) => e.delta.reserved),
-      entries.map((e) => e.delta.quarantine),
-      entries.map((e) => e.delta.inTransit),
-      entries.map((e) => e.balance.onHand),
-      entries.map((e) => e.balance.reserved),
-      entries.map((e) => e.balance.quarantine),
-      entries.map((e) => e.balance.inTransit),
-      entries.map((e) => e.commandId),
-      entries.map((e) => e.reference),
-      entries.map((e) => e.channel),
-      entries.map((e) => e.actor),
-      entries.map((e) => e.reason),
-    ],
+     SELECT * FROM unnest(${p(entries.map((e) => e.sku))}::text[], ${p(entries.map((e) => e.location))}::text[],
+       ${p(entries.map((e) => e.seq))}::bigint[], ${p(entries.map((e) => e.kind))}::text[],
+       ${p(entries.map((e) => e.delta.onHand))}::int[], ${p(entries.map((e) => e.delta.reserved))}::int[],
+       ${p(entries.map((e) => e.delta.quarantine))}::int[], ${p(entries.map((e) => e.delta.inTransit))}::int[],
+       ${p(entries.map((e) => e.balance.onHand))}::int[], ${p(entries.map((e) => e.balance.reserved))}::int[],
+       ${p(entries.map((e) => e.balance.quarantine))}::int[], ${p(entries.map((e) => e.balance.inTransit))}::int[],
+       ${p(entries.map((e) => e.commandId))}::text[], ${p(entries.map((e) => e.reference))}::text[],
+       ${p(entries.map((e) => e.channel))}::text[], ${p(entries.map((e) => e.actor))}::text[],
+       ${p(entries.map((e) => e.reason))}::text[])
+     RETURNING 1`,
   );
 }

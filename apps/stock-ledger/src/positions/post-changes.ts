@@ -1,23 +1,27 @@
 import { fail, ok, type ErrorCode, type Result } from '@omnistock/contracts';
-import { appendToOutbox, outboxEvent } from '@omnistock/messaging';
+import { WriteBatch } from '@omnistock/database';
+import { addToOutbox, outboxEvent, type OutboxEvent } from '@omnistock/messaging';
 import { ledger } from '@omnistock/contracts';
 import type { EntityManager } from 'typeorm';
 import { applyChanges, type PositionChange } from './apply-changes.js';
 import { toPositionView, type PositionState } from './position-state.js';
-import { lockPositions, writePositions } from './position-store.js';
+import { addPositionWrites, lockPositions } from './position-store.js';
 
 export interface PostedChanges {
   positions: ledger.PositionViewType[];
 }
 
 /**
- * Lock, apply, write, announce: the one way a position changes. All changes apply or none;
+ * Lock, apply, write, announce: the one way a position changes; the writes and the events
+ * leave in one statement. All changes apply or none;
  * a refusal carries `failureCode` and which lines could not be covered.
  */
 export async function postChanges(
   manager: EntityManager,
   changes: readonly PositionChange[],
   failureCode: ErrorCode = 'INSUFFICIENT_STOCK',
+  /** Given, the writes join it and the caller runs it with its own; absent, they run here. */
+  batch?: WriteBatch,
 ): Promise<Result<PostedChanges>> {
   const states = await lockPositions(manager, changes);
   const applied = applyChanges(states, changes);
@@ -30,31 +34,32 @@ export async function postChanges(
       },
     );
   }
-  await writePositions(manager, applied.touched, applied.entries);
-  await announceStockChanges(
-    manager,
-    applied.touched,
-    changes[0]?.kind ?? 'adjustment',
-    changes[0]?.commandId ?? '',
+  const writes = batch ?? new WriteBatch();
+  addPositionWrites(writes, applied.touched, applied.entries);
+  addToOutbox(
+    writes,
+    stockChangedEvents(
+      applied.touched,
+      changes[0]?.kind ?? 'adjustment',
+      changes[0]?.commandId ?? '',
+    ),
   );
+  if (!batch) await writes.run(manager);
   return ok({ positions: applied.touched.map(toPositionView) });
 }
 
-export async function announceStockChanges(
-  manager: EntityManager,
+/** One event per position with its balances after the command; the sequence makes the message id unique. */
+export function stockChangedEvents(
   touched: readonly PositionState[],
   kind: string,
   commandId: string,
-): Promise<void> {
-  await appendToOutbox(
-    manager,
-    touched.map((position) =>
-      outboxEvent(
-        ledger.stockChanged,
-        { kind, commandId, position: toPositionView(position) },
-        `stock:${position.sku}:${position.location}:${position.seq}`,
-        position.location,
-      ),
+): OutboxEvent[] {
+  return touched.map((position) =>
+    outboxEvent(
+      ledger.stockChanged,
+      { kind, commandId, position: toPositionView(position) },
+      `stock:${position.sku}:${position.location}:${position.seq}`,
+      position.location,
     ),
   );
 }

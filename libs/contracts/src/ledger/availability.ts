@@ -5,7 +5,7 @@ import { ChannelCode, Count, defineRequest, LocationCode, Sku, strict } from '..
 export const availability = defineRequest({
   subject: 'omnistock.v1.ledger.availability',
   summary:
-    'What a channel may sell, per SKU in total and per location, after safety stock and the channel cap.',
+    'What a channel may sell, per SKU in total and per location (locations in no particular order), after safety stock and the channel cap.',
   request: Type.Object(
     {
       channel: ChannelCode,

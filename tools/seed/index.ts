@@ -1,0 +1,2 @@
+export * from './demo-data.js';
+export * from './load-demo-data.js';
