@@ -6,3 +6,5 @@ export * from './asyncapi.js';
 export * from './service/health.js';
 export * as ledger from './ledger/index.js';
 export * from './bench/echo.js';
+export * as routing from './routing/index.js';
+export * as promise from './promise/index.js';
