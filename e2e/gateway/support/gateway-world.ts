@@ -6,37 +6,9 @@ import { routingService } from '@omnistock/app-order-routing';
 import { returnsService } from '@omnistock/app-returns';
 import { ledgerService } from '@omnistock/app-stock-ledger';
 import type { RunningHttpService, RunningService, ServiceDefinition } from '@omnistock/service-kit';
-import { TestWorld } from '@omnistock/testing';
+import { TEST_LOCATIONS, TestWorld } from '@omnistock/testing';
 
-export const LOCATIONS = [
-  {
-    code: 'WH-1',
-    name: 'Warehouse one',
-    kind: 'warehouse',
-    lat: 51.5,
-    lon: -0.1,
-    timezone: 'Europe/London',
-    capabilities: ['ship', 'returns'],
-  },
-  {
-    code: 'ST-1',
-    name: 'Store one',
-    kind: 'store',
-    lat: 53.48,
-    lon: -2.24,
-    timezone: 'Europe/London',
-    capabilities: ['pickup', 'ship_from_store', 'returns'],
-  },
-  {
-    code: 'ST-2',
-    name: 'Store two',
-    kind: 'store',
-    lat: 52.48,
-    lon: -1.9,
-    timezone: 'Europe/London',
-    capabilities: ['pickup', 'returns'],
-  },
-];
+export const LOCATIONS = TEST_LOCATIONS;
 
 export interface HttpReply {
   status: number;

@@ -1,11 +1,10 @@
-import { OmnistockNatsServer } from '@omnistock/messaging';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyServerOptions } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import type { Worker } from './boot.js';
+import { closerFor, natsStrategyFor, startBackground, type Worker } from './lifecycle.js';
 import type { ServiceConfig } from './config.js';
 import { healthControllerFor } from './health.js';
 import type { ServiceRuntime } from './runtime.js';
@@ -52,7 +51,6 @@ export async function startHttpService(
   listen: HttpListenOptions,
 ): Promise<RunningHttpService> {
   const runtime = await openServicePlumbing(definition, config);
-  const { logger, outboxRelay, connection, dataSource } = runtime;
 
   @Module({})
   class HttpServiceRootModule {}
@@ -69,12 +67,7 @@ export async function startHttpService(
     bodyParser: false,
     forceCloseConnections: true,
   });
-  const strategy = new OmnistockNatsServer({
-    servers: config.natsUrl,
-    name: `omnistock-${definition.name}-${config.instanceId}-rpc`,
-    queue: `omnistock-${definition.name}`,
-    namespace: config.natsNamespace,
-  });
+  const strategy = natsStrategyFor(definition.name, config);
   // Not inheriting the HTTP app's filters and hooks: NATS handlers answer with the envelope themselves.
   app.connectMicroservice({ strategy });
   await definition.configure?.(app, runtime);
@@ -83,20 +76,11 @@ export async function startHttpService(
   await app.listen(listen.port, listen.host);
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  outboxRelay.start();
   const workers = definition.workers?.(runtime, app) ?? [];
-  for (const worker of workers) await worker.start();
-  logger.info({ url, namespace: config.natsNamespace || undefined }, `${definition.name} ready`);
-
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      for (const worker of [...workers].reverse()) await worker.stop();
-      await outboxRelay.stop();
-      await app.close();
-      await connection.close();
-      await dataSource.destroy();
-      logger.info(`${definition.name} stopped`);
-    })());
-  return { runtime, app, url, workers, close };
+  await startBackground(runtime, workers);
+  runtime.logger.info(
+    { url, namespace: config.natsNamespace || undefined },
+    `${definition.name} ready`,
+  );
+  return { runtime, app, url, workers, close: closerFor(runtime, workers, () => app.close()) };
 }

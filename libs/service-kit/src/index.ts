@@ -7,3 +7,4 @@ export * from './boot.js';
 export * from './migration-helpers.js';
 export * from './service-plumbing.js';
 export * from './http-boot.js';
+export * from './lifecycle.js';

@@ -2,3 +2,4 @@ export * from './environment.js';
 export * from './throwaway-database.js';
 export * from './test-services.js';
 export * from './boot-check.js';
+export * from './fixtures.js';

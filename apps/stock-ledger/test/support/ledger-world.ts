@@ -1,37 +1,9 @@
 import { ledger, type RequestContract, type Static, type TSchema } from '@omnistock/contracts';
-import { TestWorld } from '@omnistock/testing';
+import { TEST_LOCATIONS, TestWorld } from '@omnistock/testing';
 import type { RunningService } from '@omnistock/service-kit';
 import { ledgerService } from '../../src/ledger.service.js';
 
-export const LOCATIONS = [
-  {
-    code: 'WH-1',
-    name: 'Warehouse one',
-    kind: 'warehouse',
-    lat: 51.5,
-    lon: -0.1,
-    timezone: 'Europe/London',
-    capabilities: ['ship', 'returns'],
-  },
-  {
-    code: 'ST-1',
-    name: 'Store one',
-    kind: 'store',
-    lat: 53.48,
-    lon: -2.24,
-    timezone: 'Europe/London',
-    capabilities: ['pickup', 'ship_from_store', 'returns'],
-  },
-  {
-    code: 'ST-2',
-    name: 'Store two',
-    kind: 'store',
-    lat: 52.48,
-    lon: -1.9,
-    timezone: 'Europe/London',
-    capabilities: ['pickup', 'returns'],
-  },
-] as const;
+export const LOCATIONS = TEST_LOCATIONS;
 
 /** A ledger suite's world: a database, a namespace, running replicas and a typed client. */
 export class LedgerWorld {
