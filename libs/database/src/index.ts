@@ -5,3 +5,4 @@ export * from './canonical-json.js';
 export * from './command-log.js';
 export * from './admin.js';
 export * from './write-batch.js';
+export * from './dependency-down.js';

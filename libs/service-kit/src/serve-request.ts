@@ -8,31 +8,7 @@ import {
 } from '@omnistock/contracts';
 import { RawJsonReply, UnreadablePayload } from '@omnistock/messaging';
 import type { ServiceRuntime } from './runtime.js';
-
-const DEPENDENCY_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08006',
-  '08001',
-  '08003',
-]);
-
-function isDependencyDown(error: unknown): boolean {
-  const code =
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code;
-  const message = String((error as Error)?.message ?? '');
-  return (
-    (code !== undefined && DEPENDENCY_DOWN_CODES.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
-      message,
-    )
-  );
-}
+import { isDependencyDown } from '@omnistock/database';
 
 /**
  * The NATS edge of every handler: reject unreadable or invalid payloads with the typed

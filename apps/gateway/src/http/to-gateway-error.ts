@@ -1,6 +1,7 @@
 import { LIMITS, type ErrorCode } from '@omnistock/contracts';
 import { HttpException } from '@nestjs/common';
 import { GatewayError } from './gateway-error.js';
+import { isDependencyDown } from '@omnistock/database';
 
 /** Fastify's own client errors that deserve a clearer message than its default. */
 const FASTIFY_MESSAGES: Record<string, { code: ErrorCode; message: string }> = {
@@ -28,32 +29,6 @@ const CODE_BY_CLIENT_STATUS: Record<number, ErrorCode> = {
   413: 'PAYLOAD_TOO_LARGE',
   429: 'RATE_LIMITED',
 };
-
-/** Postgres unreachable or restarting (the key store): the gateway is degraded, not broken. */
-const DEPENDENCY_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
-
-function isDependencyDown(error: unknown): boolean {
-  const candidate = error as
-    { code?: string; driverError?: { code?: string }; message?: string } | undefined;
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return (
-    (code !== undefined && DEPENDENCY_DOWN_CODES.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(
-      String(candidate?.message ?? ''),
-    )
-  );
-}
 
 /**
  * Whatever was thrown, as the one envelope. A 4xx from Nest or Fastify is the client's
