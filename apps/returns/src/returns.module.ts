@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReturnsHandler } from './returns.handler.js';
 
-/** Its features arrive with their own issue; today the service boots, migrates and answers health. */
-@Module({})
+@Module({ controllers: [ReturnsHandler] })
 export class ReturnsModule {}

@@ -8,3 +8,4 @@ export * as ledger from './ledger/index.js';
 export * from './bench/echo.js';
 export * as routing from './routing/index.js';
 export * as promise from './promise/index.js';
+export * as returns from './returns/index.js';

@@ -8,6 +8,7 @@ import { quarantineStock } from './quarantine.js';
 import { receiveStock } from './receive-stock.js';
 import { receiveTransfer } from './receive-transfer.js';
 import { releaseQuarantine } from './release-quarantine.js';
+import { restockReturn } from './restock-return.js';
 import { sendTransfer } from './send-transfer.js';
 import { writeOff } from './write-off.js';
 
@@ -68,6 +69,13 @@ export class MovementsHandler {
   releaseQuarantine(@Payload() payload: unknown) {
     return serveRequest(this.runtime, ledger.releaseQuarantine, payload, (r) =>
       releaseQuarantine(this.runtime.dataSource, r),
+    );
+  }
+
+  @MessagePattern(ledger.restockReturn.subject)
+  restockReturn(@Payload() payload: unknown) {
+    return serveRequest(this.runtime, ledger.restockReturn, payload, (r) =>
+      restockReturn(this.runtime.dataSource, r),
     );
   }
 }

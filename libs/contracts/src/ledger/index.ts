@@ -11,6 +11,7 @@ export * from './receive-transfer.js';
 export * from './write-off.js';
 export * from './quarantine.js';
 export * from './release-quarantine.js';
+export * from './restock-return.js';
 export * from './reserve.js';
 export * from './release.js';
 export * from './extend.js';

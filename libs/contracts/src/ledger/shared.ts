@@ -24,6 +24,7 @@ export const MOVEMENT_KINDS = [
   'write_off',
   'quarantine_in',
   'quarantine_out',
+  'return_restock',
   'hold',
   'hold_release',
   'hold_expiry',
