@@ -17,6 +17,10 @@ import { ReferenceController } from './routes/reference/reference.controller.js'
 import { ReservationsController } from './routes/reservations/reservations.controller.js';
 import { RouteRunner } from './routes/route-runner.js';
 import { StockController } from './routes/stock/stock.controller.js';
+import { ReturnsController } from './routes/returns/returns.controller.js';
+import { OrdersController } from './routes/orders/orders.controller.js';
+import { FulfilmentsController } from './routes/fulfilments/fulfilments.controller.js';
+import { PromisesController } from './routes/promises/promises.controller.js';
 
 /** The HTTP gateway: controllers per resource over one route runner, keys, limits and the on-call views. */
 @Module({})
@@ -38,6 +42,10 @@ export class GatewayModule {
         MetricsController,
         DashboardController,
         DocsController,
+        ReturnsController,
+        OrdersController,
+        FulfilmentsController,
+        PromisesController,
       ],
       providers: [
         { provide: GATEWAY_SETTINGS, useValue: settings },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FulfilmentsHandler } from './fulfilments/fulfilments.handler.js';
+import { LockersHandler } from './lockers/lockers.handler.js';
+import { OrdersHandler } from './orders/orders.handler.js';
 
-/** Its features arrive with their own issue; today the service boots, migrates and answers health. */
-@Module({})
+@Module({ controllers: [OrdersHandler, FulfilmentsHandler, LockersHandler] })
 export class RoutingModule {}

@@ -1,5 +1,8 @@
 import type { ServiceDefinition } from '@omnistock/service-kit';
 import { CreateRouting1732300000000 } from './migrations/1732300000000-create-routing.js';
+import { CreateOrders1732500000000 } from './migrations/1732500000000-create-orders.js';
+import { CreateLockers1732500000001 } from './migrations/1732500000001-create-lockers.js';
+import { CreateRoutingRules1732500000002 } from './migrations/1732500000002-create-routing-rules.js';
 import { RoutingModule } from './routing.module.js';
 
 export const routingService: ServiceDefinition = {
@@ -7,5 +10,10 @@ export const routingService: ServiceDefinition = {
   schema: 'routing',
   module: RoutingModule,
   entities: [],
-  migrations: [CreateRouting1732300000000],
+  migrations: [
+    CreateRouting1732300000000,
+    CreateOrders1732500000000,
+    CreateLockers1732500000001,
+    CreateRoutingRules1732500000002,
+  ],
 };

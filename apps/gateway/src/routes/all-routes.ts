@@ -19,6 +19,10 @@ import {
 } from './stock/movements.routes.js';
 import { stockLedgerRoute } from './stock/stock-ledger.route.js';
 import type { RouteSpec } from './route.js';
+import { createReturnRoute, getReturnRoute, inspectReturnRoute, receiveReturnRoute } from './returns/returns.routes.js';
+import { ORDER_ROUTES } from './orders/orders.routes.js';
+import { FULFILMENT_ROUTES } from './fulfilments/fulfilments.routes.js';
+import { PROMISE_ROUTES } from './promises/promises.routes.js';
 
 /**
  * The route table. The auth hook admits a request only on a route listed here, and the
@@ -46,4 +50,11 @@ export const ALL_ROUTES: readonly RouteSpec[] = [
   dashboardDataRoute,
   openApiRoute,
   asyncApiRoute,
+  createReturnRoute,
+  receiveReturnRoute,
+  inspectReturnRoute,
+  getReturnRoute,
+  ...ORDER_ROUTES,
+  ...FULFILMENT_ROUTES,
+  ...PROMISE_ROUTES,
 ];

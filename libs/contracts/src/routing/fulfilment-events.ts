@@ -25,6 +25,8 @@ export const FulfilmentEventPayload = Type.Object({
   promiseId: Type.Union([Id, Type.Null()]),
   tracking: Type.Union([Type.String({ maxLength: LIMITS.reason_length_max }), Type.Null()]),
   reason: Type.Union([Type.String({ maxLength: LIMITS.reason_length_max }), Type.Null()]),
+  /** A ship-to-store leg of a pickup order: the store the units go to (absent otherwise). */
+  shipTo: Type.Optional(LocationCode),
   /** When the transition happened, by the routing service's clock. */
   at: Timestamp,
 });
