@@ -1,6 +1,6 @@
 import { fail, ledger, ok, type Result, type returns } from '@omnistock/contracts';
 import type { ServiceRuntime } from '@omnistock/service-kit';
-import { exchangeHoldId, returnReference } from '../store/ledger-ids.js';
+import { exchangeHoldId, exchangeOrderId } from '../store/ledger-ids.js';
 import { call } from '../store/remote.js';
 
 /** Long enough to commit the hold right after; a committed hold no longer expires. */
@@ -48,15 +48,24 @@ export async function holdExchange(
     channel,
     lines: holdLines,
     ttlSeconds: EXCHANGE_HOLD_TTL_S,
-    reference: returnReference(returnId),
+    reference: exchangeOrderReference(returnId),
   });
   if (!held.ok) return held;
   const committed = await call(runtime, ledger.commit, {
     id: holdId,
-    reference: returnReference(returnId),
+    reference: exchangeOrderReference(returnId),
   });
   if (!committed.ok) return committed;
   return ok({ holdId, lines: holdLines, status: 'held', orderId: null });
+}
+
+/**
+ * The hold is committed in the name of the order it will become (routing's reference for a
+ * hold an order adopted), so when that order is placed, routing takes it over as its own
+ * instead of refusing a hold that is no longer merely held.
+ */
+function exchangeOrderReference(returnId: string): string {
+  return `order ${exchangeOrderId(returnId)}`;
 }
 
 function total(stock: Map<string, number>): number {
