@@ -45,9 +45,15 @@ export class IdempotentEventConsumer {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: this.options.subjects.map((subject) =>
-        namespacedSubject(namespace, subject),
-      ),
+      // One subject goes as `filter_subject`: `filter_subjects` needs nats-server 2.10, and
+      // Debian's (as on CI) is 2.9.
+      ...(this.options.subjects.length === 1
+        ? { filter_subject: namespacedSubject(namespace, this.options.subjects[0]!) }
+        : {
+            filter_subjects: this.options.subjects.map((subject) =>
+              namespacedSubject(namespace, subject),
+            ),
+          }),
       ack_wait: (this.options.ack_wait_ms ?? 30_000) * 1e6,
       max_deliver: this.options.deliveries_max ?? 20,
     });

@@ -19,7 +19,12 @@ import {
 } from './stock/movements.routes.js';
 import { stockLedgerRoute } from './stock/stock-ledger.route.js';
 import type { RouteSpec } from './route.js';
-import { createReturnRoute, getReturnRoute, inspectReturnRoute, receiveReturnRoute } from './returns/returns.routes.js';
+import {
+  createReturnRoute,
+  getReturnRoute,
+  inspectReturnRoute,
+  receiveReturnRoute,
+} from './returns/returns.routes.js';
 import { ORDER_ROUTES } from './orders/orders.routes.js';
 import { FULFILMENT_ROUTES } from './fulfilments/fulfilments.routes.js';
 import { PROMISE_ROUTES } from './promises/promises.routes.js';

@@ -1,0 +1,121 @@
+import {
+  fail,
+  ok,
+  type promise,
+  type RequestOf,
+  type ReplyOf,
+  type Result,
+} from '@omnistock/contracts';
+import type { NatsRequester } from '@omnistock/messaging';
+import type { DataSource } from 'typeorm';
+import { loadCalendars } from '../configuration/config-store.js';
+import { stockFor } from '../ledger-client.js';
+import { findPromise, type PromiseRow } from '../quotes/promise-store.js';
+
+type Request = RequestOf<typeof promise.resolvePromise>;
+type Reply = ReplyOf<typeof promise.resolvePromise>;
+
+export interface ResolveDeps {
+  dataSource: DataSource;
+  requester: NatsRequester;
+  nowMs: number;
+}
+
+/** PROMISE_UNAVAILABLE always carries a machine-readable `reason` in its details. */
+const unavailable = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+  fail<Reply>('PROMISE_UNAVAILABLE', message, { reason, ...details });
+
+function mismatch(row: PromiseRow, request: Request): Result<Reply> | undefined {
+  if (row.channel !== request.channel)
+    return unavailable('channel_differs', `the promise was quoted for channel ${row.channel}`);
+  if (row.method !== request.method)
+    return unavailable('method_differs', `the promise is for ${row.method}, not ${request.method}`);
+  if (request.pickupLocation !== undefined && !row.locations.includes(request.pickupLocation))
+    return unavailable(
+      'pickup_location_differs',
+      `the promise is for pickup at ${row.locations.join(', ')}`,
+    );
+  const quoted = new Map(row.lines.map((line) => [line.sku, line.qty]));
+  const asked = new Map<string, number>();
+  for (const line of request.lines) asked.set(line.sku, (asked.get(line.sku) ?? 0) + line.qty);
+  for (const [sku, qty] of asked) {
+    if ((quoted.get(sku) ?? 0) < qty)
+      return unavailable(
+        'lines_differ',
+        `the promise covers ${quoted.get(sku) ?? 0} of ${sku}, not ${qty}`,
+        {
+          sku,
+          quoted: quoted.get(sku) ?? 0,
+          asked: qty,
+        },
+      );
+  }
+  return undefined;
+}
+
+/** The window was computed from a calendar and a carrier service; if either changed since, it may not hold. */
+async function configurationChanged(dataSource: DataSource, row: PromiseRow): Promise<boolean> {
+  const [calendar] = await loadCalendars(dataSource, row.locations);
+  if (calendar?.version !== row.inputs.calendarVersion) return true;
+  if (row.carrier === null) return false;
+  const [service] = await dataSource.query(
+    'SELECT version FROM carrier_services WHERE carrier = $1 AND level = $2',
+    [row.carrier, row.service_level],
+  );
+  return service?.version !== row.inputs.carrierVersion;
+}
+
+/**
+ * Before an order is placed on a promise: is it still valid, is the stock still there, and
+ * where must it come from. A read, never a reservation: routing holds the stock itself.
+ */
+export async function resolvePromise(deps: ResolveDeps, request: Request): Promise<Result<Reply>> {
+  const row = await findPromise(deps.dataSource, request.promiseId);
+  if (!row) return fail('NOT_FOUND', `no promise ${request.promiseId}`);
+  if (deps.nowMs >= row.expires_at.getTime()) {
+    return fail('PROMISE_EXPIRED', 'the promise has expired; quote again', {
+      expiresAt: row.expires_at.toISOString(),
+    });
+  }
+  const wrong = mismatch(row, request);
+  if (wrong) return wrong;
+  if (await configurationChanged(deps.dataSource, row))
+    return unavailable(
+      'configuration_changed',
+      'the calendar or carrier behind this promise has changed',
+    );
+
+  const lines = request.lines;
+  const skus = [...new Set(lines.map((line) => line.sku))];
+  const allocation = row.allocations[0]!;
+  const stock = await stockFor(deps.requester, row.channel, skus, [allocation.location]);
+  if (!stock.ok) return stock;
+  const here = stock.value[allocation.location] ?? {};
+  const needed = new Map<string, number>();
+  for (const line of lines) needed.set(line.sku, (needed.get(line.sku) ?? 0) + line.qty);
+  for (const [sku, qty] of needed) {
+    const available = here[sku] ?? 0;
+    if (available < qty) {
+      return unavailable('stock_gone', `${sku} is no longer in stock at ${allocation.location}`, {
+        location: allocation.location,
+        sku,
+        needed: qty,
+        available,
+      });
+    }
+  }
+  // Kept from now on: an order may follow, and its outcome will need the window.
+  await deps.dataSource.query(
+    'UPDATE promises SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL',
+    [row.id],
+  );
+  return ok({
+    promiseId: row.id,
+    option: row.view.option,
+    allocations: [
+      { location: allocation.location, lines: [...needed].map(([sku, qty]) => ({ sku, qty })) },
+    ],
+    window: { from: row.window_from.toISOString(), to: row.window_to.toISOString() },
+    expiresAt: row.expires_at.toISOString(),
+  });
+}
