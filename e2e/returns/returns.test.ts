@@ -234,3 +234,57 @@ describe('returns anywhere', () => {
     expect((await w.position('SKU-X', 'WH-1')).reserved).toBe(reservedBefore - 1);
   });
 });
+
+describe('a channel that sends resellable returns on', () => {
+  let w: ReturnsWorld;
+
+  beforeAll(async () => {
+    w = await ReturnsWorld.create('returns_transfer');
+    await w.ok(returns.configureReturnPolicies, {
+      policies: [{ channel: 'web', windowDays: 30, receiveWithinDays: 30, resellableTo: 'WH-1' }],
+    });
+  });
+
+  afterAll(() => w.dispose());
+
+  it('restocks where received and sends the units on by transfer, with the return as reference', async () => {
+    w.routing.addShippedOrder('o-send-on', [{ sku: 'SKU-S', qty: 2 }]);
+    await w.ok(returns.createReturn, {
+      id: 'r-send-on',
+      orderId: 'o-send-on',
+      lines: [{ sku: 'SKU-S', qty: 2, reason }],
+    });
+    await w.ok(returns.receiveReturn, {
+      id: 'r-send-on',
+      location: 'ST-2',
+      lines: [{ sku: 'SKU-S', qty: 2 }],
+    });
+    const closed = await w.ok(returns.inspectReturn, {
+      id: 'r-send-on',
+      lines: [
+        { sku: 'SKU-S', qty: 1, grade: 'resellable' },
+        { sku: 'SKU-S', qty: 1, grade: 'damaged' },
+      ],
+    });
+    expect(closed.dispositions).toEqual([
+      { sku: 'SKU-S', qty: 1, grade: 'resellable', disposition: 'transfer', location: 'WH-1' },
+      { sku: 'SKU-S', qty: 1, grade: 'damaged', disposition: 'quarantine', location: 'ST-2' },
+    ]);
+    expect(await w.position('SKU-S', 'ST-2')).toEqual({ onHand: 0, reserved: 0, quarantine: 1 });
+    const [{ in_transit }] = await w.returns.runtime.dataSource.query(
+      `SELECT in_transit FROM ledger.positions WHERE sku = 'SKU-S' AND location = 'WH-1'`,
+    );
+    expect(in_transit).toBe(1);
+    expect(await w.noDrift()).toEqual([]);
+  });
+
+  it('refuses a policy naming an unknown location', async () => {
+    expect(
+      await w.call(returns.configureReturnPolicies, {
+        policies: [
+          { channel: 'web', windowDays: 30, receiveWithinDays: 30, resellableTo: 'NOWHERE' },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'UNKNOWN_LOCATION' } });
+  });
+});

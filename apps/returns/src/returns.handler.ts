@@ -51,7 +51,7 @@ export class ReturnsHandler {
   @MessagePattern(returns.configureReturnPolicies.subject)
   configure(@Payload() payload: unknown) {
     return serveRequest(this.runtime, returns.configureReturnPolicies, payload, (r) =>
-      configureReturnPolicies(this.runtime.dataSource, r),
+      configureReturnPolicies(this.runtime, r),
     );
   }
 }

@@ -5,6 +5,7 @@ import {
   type DispositionStrategy,
 } from '../dispositions/disposition-strategy.js';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
+import { policyFor } from '../policies/return-policy.js';
 import { sumBySku } from '../receive/receive-return.js';
 import { announce, announceReturn } from '../store/announce.js';
 import { ledgerMovementId, returnReference } from '../store/ledger-ids.js';
@@ -51,11 +52,11 @@ export async function inspectReturn(
     });
   }
   const location = current.value.location!;
-  const dispositions = request.lines.map((line) => ({
-    ...line,
-    disposition: strategy.dispositionFor(line.grade, current.value.channel),
-    location,
-  }));
+  const policy = await policyFor(runtime.dataSource.manager, current.value.channel);
+  const dispositions = request.lines.map((line) => {
+    const decision = strategy.decide(line.grade, policy, location);
+    return { ...line, disposition: decision.disposition, location: decision.location };
+  });
   const moved = await moveStock(runtime, request.id, location, dispositions);
   if (!moved.ok) return moved;
   return runCommand(runtime.dataSource, async (manager) => {
@@ -87,7 +88,13 @@ async function moveStock(
   runtime: ServiceRuntime,
   returnId: string,
   location: string,
-  dispositions: { sku: string; qty: number; grade: string; disposition: returns.Disposition }[],
+  dispositions: {
+    sku: string;
+    qty: number;
+    grade: string;
+    disposition: returns.Disposition;
+    location: string;
+  }[],
 ): Promise<Result<void>> {
   const reference = returnReference(returnId);
   const linesOf = (disposition: returns.Disposition): Line[] =>
@@ -95,7 +102,8 @@ async function moveStock(
       sku,
       qty,
     }));
-  const restock = linesOf('restock');
+  const restock = [...linesOf('restock'), ...linesOf('transfer')];
+  const transfers = dispositions.filter((d) => d.disposition === 'transfer');
   const quarantine = linesOf('quarantine');
   const writeOff = linesOf('write_off');
   const steps: (() => Promise<Result<unknown>>)[] = [];
@@ -106,6 +114,20 @@ async function moveStock(
         location,
         lines: restock,
         reference,
+      }),
+    );
+  }
+  for (const destination of new Set(transfers.map((t) => t.location))) {
+    // Back on the receiving shelf first, then out to where the channel keeps them.
+    const lines = [...sumBySku(transfers.filter((t) => t.location === destination))].map(
+      ([sku, qty]) => ({ sku, qty }),
+    );
+    steps.push(() =>
+      call(runtime, ledger.sendTransfer, {
+        id: ledgerMovementId(returnId, `transfer-${destination}`),
+        from: location,
+        to: destination,
+        lines,
       }),
     );
   }

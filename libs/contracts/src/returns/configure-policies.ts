@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
-import { ChannelCode, defineRequest, strict } from '../schema.js';
+import { ChannelCode, defineRequest, LocationCode, strict } from '../schema.js';
 
 export const ReturnPolicy = Type.Object(
   {
@@ -9,6 +9,11 @@ export const ReturnPolicy = Type.Object(
     windowDays: Type.Integer({ minimum: 0, maximum: 365 }),
     /** Days the desk has to receive an authorised return before it expires. */
     receiveWithinDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    /**
+     * Where resellable units go: absent, back on the receiving location's shelf; a location
+     * code (a central returns warehouse), restocked where received and sent there by transfer.
+     */
+    resellableTo: Type.Optional(LocationCode),
   },
   strict,
 );

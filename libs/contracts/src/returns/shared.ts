@@ -21,7 +21,7 @@ export const RETURN_REASONS = [
   'other',
 ] as const;
 export const GRADES = ['resellable', 'damaged', 'defective', 'wrong_item'] as const;
-export const DISPOSITIONS = ['restock', 'quarantine', 'write_off'] as const;
+export const DISPOSITIONS = ['restock', 'transfer', 'quarantine', 'write_off'] as const;
 
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 export type Grade = (typeof GRADES)[number];
