@@ -3,6 +3,7 @@ import { CreateRouting1732300000000 } from './migrations/1732300000000-create-ro
 import { CreateOrders1732500000000 } from './migrations/1732500000000-create-orders.js';
 import { CreateLockers1732500000001 } from './migrations/1732500000001-create-lockers.js';
 import { CreateRoutingRules1732500000002 } from './migrations/1732500000002-create-routing-rules.js';
+import { AddCancelledLines1732500000003 } from './migrations/1732500000003-add-cancelled-lines.js';
 import { RoutingModule } from './routing.module.js';
 
 export const routingService: ServiceDefinition = {
@@ -15,5 +16,6 @@ export const routingService: ServiceDefinition = {
     CreateOrders1732500000000,
     CreateLockers1732500000001,
     CreateRoutingRules1732500000002,
+    AddCancelledLines1732500000003,
   ],
 };

@@ -56,6 +56,7 @@ export function orderEvent(
     | typeof routing.orderCreated
     | typeof routing.orderRouted
     | typeof routing.orderBackordered
+    | typeof routing.orderLinesCancelled
     | typeof routing.orderCancelled,
   view: routing.OrderViewType,
   discriminator: string,

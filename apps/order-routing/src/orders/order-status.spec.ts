@@ -14,4 +14,16 @@ describe('the order status, derived from its fulfilments', () => {
   ])('cancelled=%s, %j, %i backordered → %s', (cancelled, fulfilments, backordered, status) => {
     expect(deriveOrderStatus(cancelled, fulfilments, backordered)).toBe(status);
   });
+
+  // Lines cancelled as unfillable (channel rule `unfillable: cancel`).
+  it.each([
+    [f(), 0, 2, 'cancelled'],
+    [f('rejected'), 0, 2, 'cancelled'],
+    [f('assigned'), 0, 2, 'routed'],
+    [f('delivered'), 0, 1, 'fulfilled'],
+    [f('assigned'), 1, 1, 'partially_backordered'],
+    [f('rejected'), 1, 1, 'backordered'],
+  ])('%j, %i backordered, %i cancelled as unfillable → %s', (fulfilments, b, c, status) => {
+    expect(deriveOrderStatus(false, fulfilments, b, c)).toBe(status);
+  });
 });

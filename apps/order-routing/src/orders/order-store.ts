@@ -12,6 +12,8 @@ export interface OrderRow {
   promise_id: string | null;
   reservation_id: string | null;
   backordered: routing.OrderLineType[];
+  /** Unfillable lines cancelled under the channel's rule; never routed again. */
+  cancelled_lines: routing.OrderLineType[];
   placements: number;
   cancelled_at: Date | null;
   cancel_reason: string | null;
@@ -104,7 +106,12 @@ export async function orderView(
   return {
     id: order.id,
     channel: order.channel,
-    status: deriveOrderStatus(order.cancelled_at !== null, fulfilments, unitsOf(order.backordered)),
+    status: deriveOrderStatus(
+      order.cancelled_at !== null,
+      fulfilments,
+      unitsOf(order.backordered),
+      unitsOf(order.cancelled_lines),
+    ),
     method: order.method,
     lines: order.lines,
     destination: order.destination,
@@ -112,6 +119,7 @@ export async function orderView(
     promiseId: order.promise_id,
     reservationId: order.reservation_id,
     backordered: order.backordered,
+    cancelledLines: order.cancelled_lines,
     fulfilments: fulfilments.map((row) => fulfilmentView(row, order.method)),
     route: decisions.map((row) => row.decision),
     cancelReason: order.cancel_reason,

@@ -34,12 +34,18 @@ export interface RoutingRules {
   splitPenaltyKm: number;
   /** A pickup store that lacks lines gets them by transfer from a shipping location. */
   transferToPickup: boolean;
+  /**
+   * Lines no location can take wait for stock (`backorder`) or are cancelled (`cancel`).
+   * Applied after the strategy, which only says what it could not place.
+   */
+  unfillable: routing.UnfillablePolicy;
 }
 
 export const DEFAULT_RULES: RoutingRules = {
   maxShipments: 3,
   splitPenaltyKm: 1_000_000,
   transferToPickup: true,
+  unfillable: 'backorder',
 };
 
 export interface Allocation {

@@ -14,6 +14,10 @@ export const orderBackordered = orderEvent(
   'backordered',
   'Lines of an order could not be placed anywhere; they wait for stock.',
 );
+export const orderLinesCancelled = orderEvent(
+  'lines-cancelled',
+  'Lines of an order could not be placed anywhere and its channel cancels such lines (rule `unfillable: cancel`); they are in `cancelledLines`.',
+);
 export const orderCancelled = orderEvent('cancelled', 'An order was cancelled.');
 
 /** Cancellation of a fulfilment (its order was cancelled); the location stops picking. */

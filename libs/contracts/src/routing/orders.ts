@@ -32,6 +32,9 @@ export const ORDER_STATUSES = [
   'backordered',
   'cancelled',
 ] as const;
+/** A channel's answer to lines no location can take (routing rule `unfillable`). */
+export const UNFILLABLE_POLICIES = ['backorder', 'cancel'] as const;
+export type UnfillablePolicy = (typeof UNFILLABLE_POLICIES)[number];
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 export type OrderMethod = (typeof ORDER_METHODS)[number];
@@ -110,6 +113,12 @@ export const OrderView = Type.Object({
   promiseId: Type.Union([Id, Type.Null()]),
   reservationId: Type.Union([Id, Type.Null()]),
   backordered: Type.Array(Type.Object({ sku: Sku, qty: Qty })),
+  /**
+   * Lines nobody could take on a channel whose rule `unfillable` is `cancel`; they are never
+   * routed again. Optional so readers built before the rule still type-check; routing always
+   * sends it.
+   */
+  cancelledLines: Type.Optional(Type.Array(Type.Object({ sku: Sku, qty: Qty }))),
   fulfilments: Type.Array(FulfilmentView),
   /** Every routing decision taken for the order, oldest first. */
   route: Type.Array(RouteDecision),

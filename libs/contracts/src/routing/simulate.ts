@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ChannelCode, defineRequest, Qty, Sku, strict } from '../schema.js';
-import { Allocation, OrderId, ROUTING_LIMITS } from './orders.js';
+import { Allocation, OrderId, ROUTING_LIMITS, UNFILLABLE_POLICIES } from './orders.js';
 
 /** A change to the routing rules; what is absent stays as it is. */
 export const RoutingRulesPatch = Type.Object(
@@ -13,6 +13,10 @@ export const RoutingRulesPatch = Type.Object(
     splitPenaltyKm: Type.Optional(Type.Number({ minimum: 0, maximum: 1_000_000 })),
     /** Pickup lines the store lacks come from a warehouse by transfer (else backordered). */
     transferToPickup: Type.Optional(Type.Boolean()),
+    /** What happens to lines no location can take: they wait for stock, or are cancelled. */
+    unfillable: Type.Optional(
+      Type.Union(UNFILLABLE_POLICIES.map((policy) => Type.Literal(policy))),
+    ),
   },
   strict,
 );

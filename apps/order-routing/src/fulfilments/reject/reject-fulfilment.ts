@@ -12,7 +12,9 @@ import {
 import { placeLines, releaseHolds, type Placement } from '../../placement/place-lines.js';
 import { reservePlacementNumbers } from '../../placement/placement-numbers.js';
 import { mergeLines, storePlacement } from '../../placement/store-placement.js';
+import { freeCompartment } from '../../lockers/locker-store.js';
 import { FILTERS } from '../../routing/default-routing-strategy.js';
+import { settleUnfillable } from '../../rules/unfillable.js';
 import { routingPolicyFor } from '../../routing/strategies.js';
 import {
   applyTransition,
@@ -53,12 +55,16 @@ function checkMissingLines(fulfilment: FulfilmentRow, request: Reject): Result<v
   });
 }
 
-/** Routes the rejected lines anew, away from every location that rejected this order. */
+/**
+ * Routes the rejected lines anew, away from every location that rejected this order, under
+ * the channel's rules (which also say what becomes of lines nobody can take).
+ */
 async function reroute(
   runtime: ServiceRuntime,
   manager: EntityManager,
   locked: Locked,
   firstPlacement: number,
+  policy: Awaited<ReturnType<typeof routingPolicyFor>>,
 ): Promise<Result<Placement>> {
   const { order, fulfilment } = locked;
   const all = await loadFulfilments(manager, order.id);
@@ -81,16 +87,16 @@ async function reroute(
       excluded,
       firstPlacement,
       trigger: `rejected_at_${fulfilment.location}`,
-      ...(await routingPolicyFor(manager, order.channel)),
+      ...policy,
     },
   );
 }
 
 /**
  * A location rejects: its hold is released, cycle-count tasks are raised, and its lines go
- * to the next best location — or are backordered, with an event, when none can take them.
- * A pickup order is not moved to another store behind the customer's back: its lines are
- * backordered.
+ * to the next best location — or, when none can take them, are backordered or cancelled
+ * (the channel's `unfillable` rule), with an event. A pickup order is not moved to another
+ * store behind the customer's back: its lines are backordered (or cancelled).
  */
 export async function rejectFulfilment(
   runtime: ServiceRuntime,
@@ -115,16 +121,25 @@ export async function rejectFulfilment(
       if (!applied.ok || applied.value.replay) return applied.ok ? ok(applied.value.view) : applied;
       await raiseCycleCounts(manager, locked.value.fulfilment, request);
       const { order } = locked.value;
-      const placement = await reroute(runtime, manager, locked.value, firstPlacement);
+      const policy = await routingPolicyFor(manager, order.channel);
+      const placement = await reroute(runtime, manager, locked.value, firstPlacement, policy);
       if (!placement.ok) return placement;
       madeHolds = placement.value.fulfilments.map((f) => f.holdId);
       await storePlacement(manager, order.id, placement.value);
-      await manager.query('UPDATE orders SET placements = $2, backordered = $3 WHERE id = $1', [
-        order.id,
-        placement.value.lastPlacement,
-        JSON.stringify(mergeLines(order.backordered, placement.value.backordered)),
-      ]);
+      const unplaced = settleUnfillable(placement.value.backordered, policy.rules.unfillable);
+      await manager.query(
+        `UPDATE orders SET placements = $2, backordered = $3, cancelled_lines = $4
+         WHERE id = $1`,
+        [
+          order.id,
+          placement.value.lastPlacement,
+          JSON.stringify(mergeLines(order.backordered, unplaced.backordered)),
+          JSON.stringify(mergeLines(order.cancelled_lines, unplaced.cancelled)),
+        ],
+      );
       const view = (await orderView(manager, order.id))!;
+      // Nothing will ever arrive for an order whose every line is now cancelled.
+      if (view.status === 'cancelled') await freeCompartment(manager, order);
       const facts = {
         id: order.id,
         channel: order.channel,
@@ -136,8 +151,11 @@ export async function rejectFulfilment(
         ...(placement.value.fulfilments.length > 0
           ? [orderEvent(routing.orderRouted, view, discriminator)]
           : []),
-        ...(placement.value.backordered.length > 0
+        ...(unplaced.backordered.length > 0
           ? [orderEvent(routing.orderBackordered, view, discriminator)]
+          : []),
+        ...(unplaced.cancelled.length > 0
+          ? [orderEvent(routing.orderLinesCancelled, view, discriminator)]
           : []),
         ...placement.value.fulfilments.map((f) =>
           fulfilmentEvent(facts, {

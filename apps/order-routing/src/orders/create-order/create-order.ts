@@ -15,8 +15,9 @@ import { placeOnPromise } from '../../placement/place-on-promise.js';
 import { reservePlacementNumbers } from '../../placement/placement-numbers.js';
 import { storePlacement } from '../../placement/store-placement.js';
 import { routingPolicyFor } from '../../routing/strategies.js';
-import { claimCompartment } from '../../lockers/locker-store.js';
-import { orderView } from '../order-store.js';
+import { claimCompartment, freeCompartment } from '../../lockers/locker-store.js';
+import { settleUnfillable } from '../../rules/unfillable.js';
+import { loadOrder, orderView } from '../order-store.js';
 
 type CreateOrder = RequestOf<typeof routing.createOrder>;
 
@@ -75,11 +76,13 @@ async function writeOrder(
   request: CreateOrder,
   placement: Placement,
   lockerSize: string | null,
+  unfillable: routing.UnfillablePolicy,
 ): Promise<routing.OrderViewType> {
+  const unplaced = settleUnfillable(placement.backordered, unfillable);
   await manager.query(
     `INSERT INTO orders (id, channel, method, lines, destination, pickup_location, promise_id,
-       reservation_id, backordered, placements, locker_size)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       reservation_id, backordered, cancelled_lines, placements, locker_size)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       request.id,
       request.channel,
@@ -89,13 +92,17 @@ async function writeOrder(
       request.pickupLocation ?? null,
       request.promiseId ?? null,
       request.reservationId ?? null,
-      JSON.stringify(placement.backordered),
+      JSON.stringify(unplaced.backordered),
+      JSON.stringify(unplaced.cancelled),
       placement.lastPlacement,
       lockerSize,
     ],
   );
   await storePlacement(manager, request.id, placement);
   const view = (await orderView(manager, request.id))!;
+  // Nothing will ever arrive for an order whose every line was cancelled: free its compartment.
+  if (view.status === 'cancelled')
+    await freeCompartment(manager, (await loadOrder(manager, request.id))!);
   const facts = {
     id: view.id,
     channel: view.channel,
@@ -107,8 +114,11 @@ async function writeOrder(
     ...(placement.fulfilments.length > 0
       ? [orderEvent(routing.orderRouted, view, String(placement.lastPlacement))]
       : []),
-    ...(placement.backordered.length > 0
+    ...(unplaced.backordered.length > 0
       ? [orderEvent(routing.orderBackordered, view, String(placement.lastPlacement))]
+      : []),
+    ...(unplaced.cancelled.length > 0
+      ? [orderEvent(routing.orderLinesCancelled, view, String(placement.lastPlacement))]
       : []),
     ...placement.fulfilments.map((f) =>
       fulfilmentEvent(facts, {
@@ -189,7 +199,9 @@ export async function createOrder(
         madeHolds = placement.value.fulfilments
           .map((f) => f.holdId)
           .filter((id) => id !== request.reservationId);
-        return ok(await writeOrder(manager, request, placement.value, lockerSize));
+        return ok(
+          await writeOrder(manager, request, placement.value, lockerSize, policy.rules.unfillable),
+        );
       },
     );
     if (!result.ok) await releaseHolds(runtime, madeHolds);
