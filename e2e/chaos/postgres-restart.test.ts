@@ -1,0 +1,94 @@
+import type { ChildProcess } from 'node:child_process';
+import { ledger } from '@omnistock/contracts';
+import { createDatabase, withDatabase } from '@omnistock/database';
+import { TEST_LOCATIONS, TEST_NATS_URL, TestWorld } from '@omnistock/testing';
+import { checkAfterChaos } from './support/chaos-checks.js';
+import { holdUnderChaos } from './support/hold-load.js';
+import { PRIVATE_POSTGRES_POSSIBLE, PrivatePostgres } from './support/private-postgres.js';
+import {
+  ensureBuilt,
+  freePort,
+  startServiceProcess,
+  stop,
+  waitForHealth,
+} from './support/processes.js';
+
+const STOCK = 4_000;
+const maybe = PRIVATE_POSTGRES_POSSIBLE ? describe : describe.skip;
+
+/** Postgres crashes (immediate stop) and comes back while shoppers hold, on a cluster of the test's own. */
+maybe('Postgres crashed and restarted under load', () => {
+  let world: TestWorld;
+  let postgres: PrivatePostgres;
+  let databaseUrl: string;
+  const replicas: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    world = await TestWorld.create('chaos_pg');
+    postgres = new PrivatePostgres(await freePort());
+    postgres.init();
+    postgres.start();
+    await createDatabase(postgres.url, 'omnistock_chaos');
+    databaseUrl = withDatabase(postgres.url, 'omnistock_chaos');
+    for (const n of [1, 2]) {
+      replicas.push(
+        startServiceProcess('ledger', {
+          DATABASE_URL: databaseUrl,
+          NATS_URL: TEST_NATS_URL,
+          OMNISTOCK_NATS_NAMESPACE: world.namespace,
+          OMNISTOCK_INSTANCE_ID: `chaos-pg-${n}`,
+        }),
+      );
+    }
+    await waitForHealth(world.client, 'ledger');
+    const must = async (reply: Promise<{ ok: boolean }>) => expect((await reply).ok).toBe(true);
+    await must(world.client.request(ledger.upsertLocations, { locations: TEST_LOCATIONS }));
+    await must(world.client.request(ledger.upsertSkus, { skus: [{ sku: 'HOT' }] }));
+    await must(world.client.request(ledger.upsertChannels, { channels: [{ code: 'web' }] }));
+    await must(
+      world.client.request(ledger.receiveStock, {
+        id: 'chaos-stock',
+        location: 'WH-1',
+        lines: [{ sku: 'HOT', qty: STOCK }],
+      }),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of replicas) await stop(child);
+    postgres?.dispose();
+    await world?.dispose();
+  });
+
+  it('answers SERVICE_UNAVAILABLE meanwhile, then loses nothing acknowledged and oversells nothing', async () => {
+    const load = holdUnderChaos(world.client, {
+      shoppers: 16,
+      duration_ms: 5_000,
+      sku: 'HOT',
+      location: 'WH-1',
+      prefix: 'pg',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    postgres.crash();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    postgres.start();
+    const outcomes = await load;
+    expect(outcomes.unanswered.size).toBe(0);
+    expect(outcomes.retries).toBeGreaterThan(0);
+    const after = await checkAfterChaos({
+      databaseUrl,
+      client: world.client,
+      connection: world.connection,
+      namespace: world.namespace,
+      outcomes,
+      sku: 'HOT',
+      location: 'WH-1',
+    });
+    expect(after.heldInLedger).toEqual(after.heldByClients);
+    expect(after.reserved).toBe(outcomes.held.size);
+    expect(after.reserved).toBeLessThanOrEqual(after.onHand);
+    expect(after.holdCreatedEvents).toBe(outcomes.held.size);
+    expect(after.drift).toEqual([]);
+  }, 120_000);
+});
