@@ -100,13 +100,25 @@ describe('delivery promise quotes (ledger + promise service over NATS, fixed clo
       cutoff: { at: '2026-03-23T15:30:00.000Z' },
     });
     expect(reply.options[1]).toMatchObject({ option: 'ship:DPD:same_day', locations: ['ST-1'] });
-    // More than the store's shelf holds: no pickup there, shipping from the warehouse only.
+    // More than the store's shelf holds: shipping from the warehouse, and pickup at the store
+    // later, once WH-1 has sent the units there (leaves by its 15:00 cut-off, counted as
+    // arriving Tuesday when the carrier's hours end at 18:00, after the store closes: ready
+    // Wednesday two hours after opening).
     const more = await quote({ destination: MANCHESTER, lines: [{ sku: 'SKU-A', qty: 3 }] });
     expect(more.options.map((option) => option.option)).toEqual([
       'ship:ROYAL:standard',
       'ship:DPD:standard',
+      'pickup:ST-1',
     ]);
-    expect(more.options.every((option) => option.locations[0] === 'WH-1')).toBe(true);
+    expect(more.options.every((option) => option.locations.at(-1) === 'WH-1')).toBe(true);
+    expect(more.options[2]).toMatchObject({
+      via: 'transfer',
+      transferFrom: 'WH-1',
+      locations: ['ST-1', 'WH-1'],
+      summary: 'ready Wed 25 Mar from 11:00',
+      window: { from: '2026-03-25T11:00:00.000Z', to: '2026-03-25T17:30:00.000Z' },
+      cutoff: { at: '2026-03-23T15:00:00.000Z' },
+    });
   });
 
   it.each([

@@ -10,6 +10,12 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { TEST_NATS_URL } from './environment.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database.js';
 
+/** Replicas of every service a test starts; 1 unless the run asks for more. */
+export const TEST_REPLICAS = Math.max(
+  1,
+  Math.min(4, Number(process.env.OMNISTOCK_TEST_REPLICAS ?? 1) || 1),
+);
+
 /**
  * One suite's world: its own database, its own NATS namespace (so suites running side by
  * side never answer each other), a client, and services started in-process against them.
@@ -44,11 +50,27 @@ export class TestWorld {
     };
   }
 
+  /**
+   * Starts the service; with OMNISTOCK_TEST_REPLICAS=N, N replicas of it behind its queue
+   * group, answered for by the first: closing it closes them all. The acceptance suite
+   * passes either way (`npm run test:replicas`).
+   */
   async start(
     definition: ServiceDefinition,
     overrides: Partial<ServiceConfig> = {},
   ): Promise<RunningService> {
-    const service = await startService(definition, this.config(overrides));
+    const replicas: RunningService[] = [];
+    for (let replica = 0; replica < TEST_REPLICAS; replica++) {
+      replicas.push(await startService(definition, this.config(overrides)));
+    }
+    const [first] = replicas;
+    const service: RunningService =
+      replicas.length === 1
+        ? first!
+        : {
+            ...first!,
+            close: async () => void (await Promise.all(replicas.map((r) => r.close()))),
+          };
     this.running.add(service);
     return service;
   }

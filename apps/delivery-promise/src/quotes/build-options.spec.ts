@@ -4,6 +4,7 @@ import { defaultWindowPolicy } from '../windows/default-window-policy.js';
 import {
   buildOptions,
   customerTimezoneFor,
+  inReach,
   NO_OPTION_REASONS,
   type OptionInputs,
 } from './build-options.js';
@@ -97,11 +98,11 @@ describe('building quote options', () => {
     ]);
   });
 
-  it('offers pickup only from stores holding every line within their radius', () => {
+  it('offers pickup from the shelf only at stores holding every line within their radius', () => {
     const short = buildOptions(
       inputs({ stock: { 'WH-1': { 'SKU-A': 5 }, 'ST-1': { 'SKU-A': 1 } } }),
     );
-    expect(short.candidates.some((c) => c.method === 'pickup')).toBe(false);
+    expect(short.candidates.some((c) => c.method === 'pickup' && !c.transfer)).toBe(false);
     const far = buildOptions(
       inputs({
         calendars: new Map([
@@ -111,6 +112,77 @@ describe('building quote options', () => {
       }),
     );
     expect(far.candidates.some((c) => c.method === 'pickup')).toBe(false);
+  });
+
+  describe('a store without the stock on its shelf', () => {
+    const SHORT = { 'WH-1': { 'SKU-A': 5 }, 'ST-1': { 'SKU-A': 1 } };
+    const pickupOf = (built: ReturnType<typeof buildOptions>) =>
+      built.candidates.find((c) => c.method === 'pickup' && c.location.code === 'ST-1');
+
+    it('gets a later pickup through a transfer from the warehouse, on a standard service', () => {
+      const shelf = pickupOf(buildOptions(inputs()))!;
+      const transfer = pickupOf(buildOptions(inputs({ stock: SHORT })))!;
+      expect(shelf.transfer).toBeUndefined();
+      expect(transfer.transfer).toMatchObject({ from: { code: 'WH-1' }, level: 'standard' });
+      expect(transfer.fromMs).toBeGreaterThan(shelf.fromMs);
+      // Monday 10:00: leaves WH-1 by its 15:00 cut-off, arrives Tuesday by 18:00 (after the
+      // store closes), ready Wednesday an hour after opening.
+      expect(new Date(transfer.cutoffMs).toISOString()).toBe('2026-03-23T15:00:00.000Z');
+      expect(new Date(transfer.fromMs).toISOString()).toBe('2026-03-25T10:00:00.000Z');
+    });
+
+    it('takes its units from the nearest location that fills every line, as routing does', () => {
+      const near = location('WH-NEAR', 51.53, -0.13);
+      const partial = location('WH-PART', 51.521, -0.131);
+      const built = buildOptions(
+        inputs({
+          stock: { ...SHORT, 'WH-NEAR': { 'SKU-A': 2 }, 'WH-PART': { 'SKU-A': 1 } },
+          locations: [WAREHOUSE, near, partial, STORE],
+          calendars: new Map(
+            ['WH-1', 'WH-NEAR', 'WH-PART', 'ST-1'].map((code) => [code, calendar(code)]),
+          ),
+        }),
+      );
+      expect(pickupOf(built)!.transfer!.from.code).toBe('WH-NEAR');
+    });
+
+    it('gets no pickup when no standard service reaches the store', () => {
+      const express = { ...service('FAST', 900), level: 'express' as const };
+      const built = buildOptions(inputs({ stock: SHORT, services: [express] }));
+      expect(pickupOf(built)).toBeUndefined();
+    });
+  });
+
+  describe('lockers', () => {
+    const LOCKER = location('LK-1', 51.515, -0.125, { kind: 'locker', capabilities: ['pickup'] });
+    const withLocker = (fits?: boolean) =>
+      inputs({
+        locations: [WAREHOUSE, STORE, LOCKER],
+        calendars: new Map(['WH-1', 'ST-1', 'LK-1'].map((code) => [code, calendar(code)])),
+        ...(fits === undefined ? {} : { lockerFits: new Map([['LK-1', fits]]) }),
+      });
+    const lockerOf = (built: ReturnType<typeof buildOptions>) =>
+      built.candidates.find((c) => c.location.code === 'LK-1');
+
+    it('gets an option, by transfer, only when routing says the parcel fits', () => {
+      expect(lockerOf(buildOptions(withLocker(true)))).toMatchObject({
+        method: 'pickup',
+        pickupKind: 'locker',
+        transfer: { from: { code: 'WH-1' } },
+      });
+      expect(lockerOf(buildOptions(withLocker(false)))).toBeUndefined();
+      expect(lockerOf(buildOptions(withLocker()))).toBeUndefined();
+    });
+
+    it('lists the lockers within their pickup radius, nearest first', () => {
+      const far = location('LK-FAR', 52.5, -1.9, { kind: 'locker', capabilities: ['pickup'] });
+      const calendars = new Map(['LK-1', 'LK-FAR'].map((code) => [code, calendar(code)]));
+      expect(
+        inReach({ lat: 51.51, lon: -0.12 }, [far, LOCKER, STORE], calendars, 'locker').map(
+          (found) => found.location.code,
+        ),
+      ).toEqual(['LK-1']);
+    });
   });
 
   it.each([

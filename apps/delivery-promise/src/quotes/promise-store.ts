@@ -11,7 +11,7 @@ export interface PromiseRow {
   service_level: string | null;
   locations: string[];
   lines: { sku: string; qty: number }[];
-  allocations: { location: string; lines: { sku: string; qty: number }[] }[];
+  allocations: { location: string; lines: { sku: string; qty: number }[]; shipTo?: string }[];
   window_from: Date;
   window_to: Date;
   cutoff_at: Date;
@@ -31,6 +31,19 @@ export interface PromiseInputs {
   stockSeen: Record<string, Record<string, number>>;
   calendarVersion: number;
   carrierVersion: number | null;
+  /** Every calendar the window used (a transfer's source too); absent on older promises. */
+  calendarVersions?: Record<string, number>;
+  /** The leg that brings a pickup's units from another location, as promised. */
+  transfer?: {
+    from: string;
+    distanceKm: number;
+    carrier: string;
+    serviceLevel: string;
+    carrierVersion: number;
+    arrivalAt: string;
+  };
+  /** The compartment routing said the parcel would take (a locker). */
+  compartmentSize?: string;
 }
 
 type Queryable = Pick<EntityManager, 'query'>;

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { fail, ok, promise, type RequestOf, type ReplyOf, type Result } from '@omnistock/contracts';
+import {
+  fail,
+  ok,
+  promise,
+  routing,
+  type RequestOf,
+  type ReplyOf,
+  type Result,
+} from '@omnistock/contracts';
 import type { NatsRequester } from '@omnistock/messaging';
 import type { DataSource } from 'typeorm';
 import { loadCalendars, loadCarrierServices } from '../configuration/config-store.js';
@@ -8,7 +16,13 @@ import { parseInstant } from '../time/parse-instant.js';
 import { formatLocalDate, isValidTimeZone, localDateOf } from '../time/zoned-time.js';
 import { cutoffText, dayText, wallTimeText } from '../windows/describe.js';
 import type { WindowPolicy } from '../windows/window-policy.js';
-import { buildOptions, customerTimezoneFor, type Candidate } from './build-options.js';
+import {
+  buildOptions,
+  customerTimezoneFor,
+  inReach,
+  LOCKERS_UNCHECKED,
+  type Candidate,
+} from './build-options.js';
 import {
   confidenceFor,
   confidenceKey,
@@ -17,6 +31,9 @@ import {
   type Confidence,
 } from './confidence.js';
 import { insertPromises, type PromiseRow, type QuoteOptionView } from './promise-store.js';
+
+type LockerFit = ReplyOf<typeof routing.lockerFit>;
+type Calendars = Parameters<typeof inReach>[2];
 
 type Request = RequestOf<typeof promise.quote>;
 type Reply = ReplyOf<typeof promise.quote>;
@@ -36,6 +53,51 @@ function wantedOf(lines: Request['lines']): Map<string, number> {
   return wanted;
 }
 
+function optionOf(candidate: Candidate): string {
+  if (candidate.method === 'ship') return `ship:${candidate.carrier}:${candidate.level}`;
+  return `${candidate.pickupKind === 'locker' ? 'locker' : 'pickup'}:${candidate.location.code}`;
+}
+
+/** The pickup place (or dispatching location) first: resolve reads it as where to collect. */
+function promisedLocations(candidate: Candidate): string[] {
+  return candidate.transfer
+    ? [candidate.location.code, candidate.transfer.from.code]
+    : [candidate.location.code];
+}
+
+/**
+ * Asks routing, for each locker a shopper could use, whether the parcel fits a free
+ * compartment. Routing down or slow leaves lockers out (undefined), never the quote.
+ */
+async function lockerFits(
+  requester: NatsRequester,
+  destination: { lat: number; lon: number },
+  locations: Parameters<typeof inReach>[1],
+  calendars: Calendars,
+  lines: { sku: string; qty: number }[],
+): Promise<Map<string, LockerFit> | undefined> {
+  const lockers = inReach(destination, locations, calendars, 'locker').slice(
+    0,
+    promise.PROMISE_LIMITS.locker_options_max,
+  );
+  const fits = new Map<string, LockerFit>();
+  if (lockers.length === 0) return fits;
+  const replies = await Promise.all(
+    lockers.map(({ location }) =>
+      requester.request(
+        routing.lockerFit,
+        { location: location.code, lines },
+        { timeout_ms: promise.PROMISE_LIMITS.locker_fit_timeout_ms },
+      ),
+    ),
+  );
+  for (const reply of replies) {
+    if (!reply.ok) return undefined;
+    fits.set(reply.value.location, reply.value);
+  }
+  return fits;
+}
+
 function viewOf(
   candidate: Candidate,
   id: string,
@@ -53,14 +115,16 @@ function viewOf(
   const day = dayText(date, nowMs, timezone);
   return {
     promiseId: id,
-    option:
-      candidate.method === 'pickup'
-        ? `pickup:${candidate.location.code}`
-        : `ship:${candidate.carrier}:${candidate.level}`,
+    option: optionOf(candidate),
     method: candidate.method,
     carrier: candidate.carrier,
     serviceLevel: candidate.level,
-    locations: [candidate.location.code],
+    locations: promisedLocations(candidate),
+    ...(candidate.method === 'pickup'
+      ? candidate.transfer
+        ? { via: 'transfer' as const, transferFrom: candidate.transfer.from.code }
+        : { via: 'shelf' as const }
+      : {}),
     window: {
       from: new Date(candidate.fromMs).toISOString(),
       to: new Date(candidate.toMs).toISOString(),
@@ -75,14 +139,26 @@ function viewOf(
       text: cutoffText(remainingSeconds),
     },
     summary:
-      candidate.method === 'pickup'
-        ? `ready ${day} from ${localFrom}`
-        : `arrives ${day}, ${localFrom}–${localTo}`,
+      candidate.method === 'ship'
+        ? `arrives ${day}, ${localFrom}–${localTo}`
+        : candidate.pickupKind === 'locker'
+          ? `in the locker ${day} from ${localFrom}`
+          : `ready ${day} from ${localFrom}`,
     price: candidate.price,
     confidence: confidence?.confidence ?? null,
     confidenceBasedOn: confidence?.basedOn ?? 0,
     expiresAt: new Date(expiresMs).toISOString(),
   };
+}
+
+/** A transfer's source sends the units to the pickup place; routing reserves them there. */
+function allocationOf(
+  candidate: Candidate,
+  lines: { sku: string; qty: number }[],
+): PromiseRow['allocations'][number] {
+  return candidate.transfer
+    ? { location: candidate.transfer.from.code, lines, shipTo: candidate.location.code }
+    : { location: candidate.location.code, lines };
 }
 
 /**
@@ -114,11 +190,20 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
   });
 
   const codes = locations.value.map((location) => location.code);
-  const [calendars, services, confidence] = await Promise.all([
+  const [calendarRows, services, confidence] = await Promise.all([
     loadCalendars(deps.dataSource, codes),
     loadCarrierServices(deps.dataSource),
     confidenceFor(deps.dataSource, codes),
   ]);
+  const calendars = new Map(calendarRows.map((row) => [row.location, row]));
+  const lines = [...wanted].map(([sku, qty]) => ({ sku, qty }));
+  const fits = await lockerFits(
+    deps.requester,
+    request.destination,
+    locations.value,
+    calendars,
+    lines,
+  );
   const built = buildOptions({
     nowMs,
     destination: request.destination,
@@ -126,13 +211,14 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
     wanted,
     stock: stock.value,
     locations: locations.value,
-    calendars: new Map(calendars.map((row) => [row.location, row])),
+    calendars,
     services,
     policy: deps.policy,
+    lockerFits: new Map([...(fits ?? [])].map(([code, fit]) => [code, fit.fits])),
   });
-  if (built.candidates.length === 0) return ok(reply([], built.reason));
+  const reason = built.candidates.length === 0 ? built.reason : fits ? null : LOCKERS_UNCHECKED;
+  if (built.candidates.length === 0) return ok(reply([], reason));
 
-  const lines = [...wanted].map(([sku, qty]) => ({ sku, qty }));
   const quotedAt = new Date(nowMs);
   const rows: PromiseRow[] = built.candidates.map((candidate) => {
     const id = newPromiseId();
@@ -147,6 +233,12 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
       candidate.location.code,
     );
     const view = viewOf(candidate, id, nowMs, customerTimezone, expiresMs, confidence.get(key));
+    const transfer = candidate.transfer;
+    const source = transfer?.from.code ?? candidate.location.code;
+    const compartment =
+      candidate.pickupKind === 'locker'
+        ? fits?.get(candidate.location.code)?.compartmentSize
+        : undefined;
     return {
       id,
       channel: request.channel,
@@ -155,7 +247,7 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
       service_level: candidate.level,
       locations: view.locations,
       lines,
-      allocations: [{ location: candidate.location.code, lines }],
+      allocations: [allocationOf(candidate, lines)],
       window_from: new Date(candidate.fromMs),
       window_to: new Date(candidate.toMs),
       cutoff_at: new Date(candidate.cutoffMs),
@@ -168,9 +260,26 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
         destination: request.destination,
         customerTimezone,
         distanceKm: Math.round(candidate.distanceKm * 10) / 10,
-        stockSeen: { [candidate.location.code]: stock.value[candidate.location.code] ?? {} },
+        stockSeen: { [source]: stock.value[source] ?? {} },
         calendarVersion: candidate.calendarVersion,
         carrierVersion: candidate.carrierVersion,
+        calendarVersions: {
+          [candidate.location.code]: candidate.calendarVersion,
+          ...(transfer ? { [transfer.from.code]: transfer.calendarVersion } : {}),
+        },
+        ...(transfer
+          ? {
+              transfer: {
+                from: transfer.from.code,
+                distanceKm: Math.round(transfer.distanceKm * 10) / 10,
+                carrier: transfer.carrier,
+                serviceLevel: transfer.level,
+                carrierVersion: transfer.carrierVersion,
+                arrivalAt: new Date(transfer.arrivalMs).toISOString(),
+              },
+            }
+          : {}),
+        ...(compartment ? { compartmentSize: compartment } : {}),
       },
     };
   });
@@ -178,7 +287,7 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
   return ok(
     reply(
       rows.map((row) => row.view),
-      null,
+      reason,
     ),
   );
 }

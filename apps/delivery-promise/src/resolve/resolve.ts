@@ -30,10 +30,11 @@ function mismatch(row: PromiseRow, request: Request): Result<Reply> | undefined 
     return unavailable('channel_differs', `the promise was quoted for channel ${row.channel}`);
   if (row.method !== request.method)
     return unavailable('method_differs', `the promise is for ${row.method}, not ${request.method}`);
-  if (request.pickupLocation !== undefined && !row.locations.includes(request.pickupLocation))
+  // The pickup place is listed first; a transfer's source after it is not a place to collect.
+  if (request.pickupLocation !== undefined && row.locations[0] !== request.pickupLocation)
     return unavailable(
       'pickup_location_differs',
-      `the promise is for pickup at ${row.locations.join(', ')}`,
+      `the promise is for pickup at ${row.locations[0]}`,
     );
   const quoted = new Map(row.lines.map((line) => [line.sku, line.qty]));
   const asked = new Map<string, number>();
@@ -53,16 +54,45 @@ function mismatch(row: PromiseRow, request: Request): Result<Reply> | undefined 
   return undefined;
 }
 
-/** The window was computed from a calendar and a carrier service; if either changed since, it may not hold. */
-async function configurationChanged(dataSource: DataSource, row: PromiseRow): Promise<boolean> {
-  const [calendar] = await loadCalendars(dataSource, row.locations);
-  if (calendar?.version !== row.inputs.calendarVersion) return true;
-  if (row.carrier === null) return false;
+async function carrierChanged(
+  dataSource: DataSource,
+  carrier: string,
+  level: string | null,
+  version: number | null,
+): Promise<boolean> {
   const [service] = await dataSource.query(
     'SELECT version FROM carrier_services WHERE carrier = $1 AND level = $2',
-    [row.carrier, row.service_level],
+    [carrier, level],
   );
-  return service?.version !== row.inputs.carrierVersion;
+  return service?.version !== version;
+}
+
+/**
+ * The window was computed from calendars (the pickup place's and a transfer source's) and
+ * a carrier service (the parcel's, or the transfer leg's); if any changed since, it may
+ * not hold.
+ */
+async function configurationChanged(dataSource: DataSource, row: PromiseRow): Promise<boolean> {
+  const expected = row.inputs.calendarVersions ?? {
+    [row.locations[0]!]: row.inputs.calendarVersion,
+  };
+  const calendars = await loadCalendars(dataSource, Object.keys(expected));
+  const versions = new Map(calendars.map((calendar) => [calendar.location, calendar.version]));
+  for (const [location, version] of Object.entries(expected))
+    if (versions.get(location) !== version) return true;
+  const transfer = row.inputs.transfer;
+  if (
+    transfer &&
+    (await carrierChanged(
+      dataSource,
+      transfer.carrier,
+      transfer.serviceLevel,
+      transfer.carrierVersion,
+    ))
+  )
+    return true;
+  if (row.carrier === null) return false;
+  return carrierChanged(dataSource, row.carrier, row.service_level, row.inputs.carrierVersion);
 }
 
 /**
@@ -113,7 +143,12 @@ export async function resolvePromise(deps: ResolveDeps, request: Request): Promi
     promiseId: row.id,
     option: row.view.option,
     allocations: [
-      { location: allocation.location, lines: [...needed].map(([sku, qty]) => ({ sku, qty })) },
+      {
+        location: allocation.location,
+        lines: [...needed].map(([sku, qty]) => ({ sku, qty })),
+        // A transfer: routing sends the units to the pickup place, as its own pickup path does.
+        ...(allocation.shipTo ? { shipTo: allocation.shipTo } : {}),
+      },
     ],
     window: { from: row.window_from.toISOString(), to: row.window_to.toISOString() },
     expiresAt: row.expires_at.toISOString(),

@@ -16,6 +16,10 @@ export const PROMISE_LIMITS = {
   /** How far ahead a dispatch or pickup day is looked for before the option is dropped. */
   calendar_search_days_max: 60,
   pickup_options_max: 5,
+  /** Lockers near a destination asked about (one routing call each) per quote. */
+  locker_options_max: 3,
+  /** A quote does not wait longer than this for routing's locker answer; lockers are left out. */
+  locker_fit_timeout_ms: 1_000,
   price_minor_max: 100_000_000,
   postcode_length_max: 16,
   timezone_length_max: 64,

@@ -52,12 +52,19 @@ export const PromiseWindow = Type.Object({
 
 export const QuoteOption = Type.Object({
   promiseId: Id,
-  /** `ship:<carrier>:<level>` or `pickup:<location>`. */
+  /** `ship:<carrier>:<level>`, `pickup:<store>` or `locker:<locker>`. */
   option: Type.String({ maxLength: LIMITS.name_length_max }),
   method: Type.Union([Type.Literal('ship'), Type.Literal('pickup')]),
   carrier: Type.Union([Code, Type.Null()]),
   serviceLevel: Type.Union([ServiceLevelName, Type.Null()]),
+  /** The pickup place (or the dispatching location) first, then a transfer's source. */
   locations: Type.Array(LocationCode),
+  /**
+   * For pickup: from the store's own shelf, or sent there from `transferFrom` first (hence
+   * later). Absent on ship options, and on promises quoted before transfers existed.
+   */
+  via: Type.Optional(Type.Union([Type.Literal('shelf'), Type.Literal('transfer')])),
+  transferFrom: Type.Optional(LocationCode),
   window: PromiseWindow,
   /** Order before `at` for this window; `text` says how long that is from now. */
   cutoff: Type.Object({
@@ -65,7 +72,7 @@ export const QuoteOption = Type.Object({
     remainingSeconds: Type.Integer({ minimum: 0 }),
     text: Type.String(),
   }),
-  /** "ready today from 16:00" for pickup, "arrives Tue 31 Mar 09:00–18:00" for shipping. */
+  /** "ready today from 16:00" for pickup (a locker: "in the locker …"), "arrives Tue 31 Mar 09:00–18:00" for shipping. */
   summary: Type.String(),
   price: Type.Union([Price, Type.Null()]),
   /** Share of past promises of this kind that were kept, null until some were measured. */

@@ -37,11 +37,15 @@ export const resolvePromise = defineRequest({
     promiseId: Id,
     /** The option the shopper chose, e.g. `ship:standard`, `pickup:ST-MAN-04`, `locker:LK-1`. */
     option: Type.String({ maxLength: LIMITS.name_length_max }),
-    /** Each location and what it must send for the window to hold. */
+    /**
+     * Each location and what it must send for the window to hold; `shipTo` names the pickup
+     * store or locker when the location sends the units there first (a transfer).
+     */
     allocations: Type.Array(
       Type.Object({
         location: LocationCode,
         lines: Type.Array(Type.Object({ sku: Sku, qty: Qty })),
+        shipTo: Type.Optional(LocationCode),
       }),
     ),
     window: Type.Object({ from: Timestamp, to: Timestamp }),

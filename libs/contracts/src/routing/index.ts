@@ -8,3 +8,4 @@ export * from './order-events.js';
 export * from './simulate.js';
 export * from './cycle-counts.js';
 export * from './lockers.js';
+export * from './locker-fit.js';
