@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { health, ledger, promise, returns, routing, SERVICE_NAMES } from '@omnistock/contracts';
 import { ensureEventStream, namespacedSubject } from '@omnistock/messaging';
-import { TestWorld, TEST_NATS_URL } from '@omnistock/testing';
+import { createThrowawayDatabase, TestWorld, TEST_NATS_URL } from '@omnistock/testing';
+import { loadServiceConfig, startService } from '@omnistock/service-kit';
 import { ledgerService } from '@omnistock/app-stock-ledger';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
@@ -205,6 +206,26 @@ describe('NATS cluster configuration (docker/nats)', () => {
     for (const connection of connections.values()) await connection.close().catch(() => undefined);
     server?.kill('SIGTERM');
     if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('lets a service log in with NATS_USER and NATS_PASSWORD from its environment, and answer as itself', async () => {
+    const database = await createThrowawayDatabase('deploy_auth');
+    const variable = users.get('ledger')!.slice(1);
+    const config = loadServiceConfig({
+      DATABASE_URL: database.url,
+      NATS_URL: url,
+      NATS_USER: 'ledger',
+      NATS_PASSWORD: passwords[variable]!,
+      LOG_LEVEL: 'silent',
+    });
+    const service = await startService(ledgerService, config);
+    try {
+      const reply = await as('gateway').request(health.ledger.subject, '{}', { timeout: 5_000 });
+      expect(reply.json()).toMatchObject({ service: 'ledger', status: 'ok' });
+    } finally {
+      await service.close();
+      await database.drop();
+    }
   });
 
   it('refuses a wrong password', async () => {

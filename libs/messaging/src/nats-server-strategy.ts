@@ -1,6 +1,7 @@
 import { errorEnvelope, LIMITS } from '@omnistock/contracts';
 import type { Msg } from '@nats-io/transport-node';
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import type { NatsAuth } from './connect.js';
 import { namespacedSubject } from './namespace.js';
 import { RawJsonReply } from './raw-json-reply.js';
 
@@ -57,6 +58,7 @@ export interface NatsServerOptions {
   /** Queue group: replicas of one service share each subject's requests. */
   queue: string;
   namespace: string;
+  auth?: NatsAuth;
 }
 
 /** Nest's NATS transport, speaking plain JSON and subscribing under the namespace. */
@@ -68,6 +70,7 @@ export class OmnistockNatsServer extends ServerNats {
     const natsOptions = {
       servers: options.servers,
       name: options.name,
+      ...(options.auth ? { user: options.auth.user, pass: options.auth.pass } : {}),
       queue: options.queue,
       serializer: new PlainJsonSerializer(),
       deserializer: new PlainJsonDeserializer(),

@@ -10,15 +10,23 @@ export function eventStreamName(namespace: string): string {
   return namespacedStreamName(namespace, EVENT_STREAM.name);
 }
 
-/** Creates the event stream if it is missing; every service calls this at boot, so order does not matter. */
+/**
+ * Creates the event stream if it is missing; every service calls this at boot, so order
+ * does not matter. `replicas` is 1 on a single server and 3 on a cluster (a single server
+ * refuses more); a stream found with fewer is raised, never lowered.
+ */
 export async function ensureEventStream(
   connection: NatsConnection,
   namespace: string,
+  replicas = 1,
 ): Promise<string> {
   const manager = await jetstreamManager(connection);
   const name = eventStreamName(namespace);
   try {
-    await manager.streams.info(name);
+    const info = await manager.streams.info(name);
+    if ((info.config.num_replicas ?? 1) < replicas) {
+      await manager.streams.update(name, { ...info.config, num_replicas: replicas });
+    }
   } catch {
     try {
       await manager.streams.add({
@@ -26,6 +34,7 @@ export async function ensureEventStream(
         subjects: [namespacedSubject(namespace, EVENT_STREAM.subjects)],
         retention: RetentionPolicy.Limits,
         storage: StorageType.File,
+        num_replicas: replicas,
         duplicate_window: EVENT_STREAM.duplicate_window_ms * 1e6,
         max_age: STREAM_MAX_AGE_NS,
         max_bytes: STREAM_MAX_BYTES,

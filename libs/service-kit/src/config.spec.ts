@@ -30,3 +30,30 @@ describe('service configuration', () => {
     }
   });
 });
+
+describe('NATS credentials and stream replicas', () => {
+  const valid = {
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x',
+    NATS_URL: 'nats://127.0.0.1:4222',
+  };
+
+  it('takes a user and password together, and one stream replica by default', () => {
+    expect(
+      loadServiceConfig({ ...valid, NATS_USER: 'ledger', NATS_PASSWORD: 's3cret' }),
+    ).toMatchObject({
+      natsAuth: { user: 'ledger', pass: 's3cret' },
+      streamReplicas: 1,
+    });
+    expect(loadServiceConfig(valid).natsAuth).toBeUndefined();
+    expect(loadServiceConfig({ ...valid, OMNISTOCK_STREAM_REPLICAS: '3' }).streamReplicas).toBe(3);
+  });
+
+  it('refuses half a credential and an even replica count', () => {
+    expect(() => loadServiceConfig({ ...valid, NATS_USER: 'ledger' })).toThrow(
+      /NATS_USER and NATS_PASSWORD/,
+    );
+    expect(() => loadServiceConfig({ ...valid, OMNISTOCK_STREAM_REPLICAS: '2' })).toThrow(
+      /OMNISTOCK_STREAM_REPLICAS/,
+    );
+  });
+});

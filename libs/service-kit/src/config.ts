@@ -9,6 +9,10 @@ export interface ServiceConfig {
   instanceId: string;
   logLevel: string;
   databasePoolSize: number;
+  /** A NATS user and password (NATS_USER, NATS_PASSWORD), both or neither. */
+  natsAuth?: { user: string; pass: string };
+  /** Replicas of the event stream: 1 on one server, 3 on a cluster (OMNISTOCK_STREAM_REPLICAS). */
+  streamReplicas: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +53,13 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 100) {
     problems.push('DATABASE_POOL_SIZE must be an integer from 1 to 100');
   }
+  const natsUser = env.NATS_USER ?? '';
+  const natsPassword = env.NATS_PASSWORD ?? '';
+  if ((natsUser === '') !== (natsPassword === ''))
+    problems.push('NATS_USER and NATS_PASSWORD go together');
+  const streamReplicas = Number(env.OMNISTOCK_STREAM_REPLICAS ?? '1');
+  if (![1, 3, 5].includes(streamReplicas))
+    problems.push('OMNISTOCK_STREAM_REPLICAS must be 1, 3 or 5');
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return {
     databaseUrl,
@@ -57,5 +68,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     instanceId: env.OMNISTOCK_INSTANCE_ID || randomBytes(4).toString('hex'),
     logLevel,
     databasePoolSize,
+    ...(natsUser ? { natsAuth: { user: natsUser, pass: natsPassword } } : {}),
+    streamReplicas,
   };
 }

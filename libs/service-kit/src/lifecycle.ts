@@ -16,6 +16,7 @@ export function natsStrategyFor(service: ServiceName, config: ServiceConfig): Om
     name: `omnistock-${service}-${config.instanceId}-rpc`,
     queue: `omnistock-${service}`,
     namespace: config.natsNamespace,
+    auth: config.natsAuth,
   });
 }
 

@@ -38,8 +38,9 @@ export async function openServicePlumbing(
   const connection = await connectNats(
     config.natsUrl,
     `omnistock-${definition.name}-${config.instanceId}`,
+    config.natsAuth,
   );
-  await ensureEventStream(connection, config.natsNamespace);
+  await ensureEventStream(connection, config.natsNamespace, config.streamReplicas);
   const outboxRelay = new OutboxRelay(dataSource, connection, config.natsNamespace, {
     onError: (error) => {
       metrics.natsErrors.inc();

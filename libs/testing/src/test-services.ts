@@ -46,6 +46,7 @@ export class TestWorld {
       instanceId: `replica${++this.instances}`,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
       databasePoolSize: 8,
+      streamReplicas: 1,
       ...overrides,
     };
   }
