@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -7,8 +7,13 @@ export type { Logger };
  * log through a child carrying the request id so a gateway call can be followed across
  * services. Keys and passwords never reach a log line: the redact list blanks them.
  */
-export function createLogger(service: string, instance: string, level = 'info'): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  instance: string,
+  level = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     base: { service, instance },
     redact: {
@@ -16,12 +21,16 @@ export function createLogger(service: string, instance: string, level = 'info'):
         '*.password',
         '*.key',
         '*.apiKey',
+        '*.pass',
+        '*.natsPassword',
         '*.authorization',
         'headers.authorization',
         'config.databaseUrl',
+        'config.natsAuth',
       ],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
