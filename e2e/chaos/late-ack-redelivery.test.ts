@@ -17,7 +17,9 @@ class EffectsTable1700000000000 implements MigrationInterface {
     await createServicePlumbing(queryRunner);
     await queryRunner.query('CREATE TABLE effects (message text NOT NULL)');
   }
-  async down(): Promise<void> {}
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE effects');
+  }
 }
 
 const ACK_WAIT_MS = 500;

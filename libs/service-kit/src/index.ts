@@ -8,3 +8,4 @@ export * from './migration-helpers.js';
 export * from './service-plumbing.js';
 export * from './http-boot.js';
 export * from './lifecycle.js';
+export * from './call-service.js';

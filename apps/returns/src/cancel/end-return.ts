@@ -1,8 +1,7 @@
 import { ledger, ok, type Result, type returns } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
-import { call } from '../store/remote.js';
 import { saveReturn } from '../store/return-store.js';
 
 /**
@@ -22,7 +21,7 @@ export async function endReturn(
   if (step.value.kind === 'replay') return ok(before);
   let exchange = before.exchange;
   if (exchange?.status === 'held') {
-    const released = await call(runtime, ledger.release, {
+    const released = await callService(runtime, ledger.release, {
       id: exchange.holdId,
       reason: `return ${to}`,
     });

@@ -1,8 +1,7 @@
 import { fail, ok, routing, type RequestOf, type Result, type returns } from '@omnistock/contracts';
-import { runIdempotentCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { runIdempotentCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
 import { policyFor } from '../policies/return-policy.js';
 import { announceReturn } from '../store/announce.js';
-import { call } from '../store/remote.js';
 import { insertReturn, unitsAlreadyReturned } from '../store/return-store.js';
 import { checkEligibility } from './eligibility.js';
 import { holdExchange } from './hold-exchange.js';
@@ -16,7 +15,7 @@ export async function createReturn(
   request: RequestOf<typeof returns.createReturn>,
 ): Promise<Result<returns.ReturnViewType>> {
   // Asked before the transaction: a slow routing service must not hold a connection.
-  const order = await call(runtime, routing.getOrder, { id: request.orderId });
+  const order = await callService(runtime, routing.getOrder, { id: request.orderId });
   if (!order.ok) return order;
   return runIdempotentCommand(
     runtime.dataSource,

@@ -1,7 +1,6 @@
 import { fail, ledger, ok, type Result, type returns } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import { exchangeHoldId, exchangeOrderId } from '../store/ledger-ids.js';
-import { call } from '../store/remote.js';
 
 /** Long enough to commit the hold right after; a committed hold no longer expires. */
 const EXCHANGE_HOLD_TTL_S = 300;
@@ -18,7 +17,7 @@ export async function holdExchange(
   lines: readonly { sku: string; qty: number }[],
 ): Promise<Result<NonNullable<returns.ReturnViewType['exchange']>>> {
   const skus = [...new Set(lines.map((line) => line.sku))];
-  const availability = await call(runtime, ledger.availability, { channel, skus });
+  const availability = await callService(runtime, ledger.availability, { channel, skus });
   if (!availability.ok) return availability;
   const byLocation = new Map<string, Map<string, number>>();
   for (const item of availability.value.items) {
@@ -43,7 +42,7 @@ export async function holdExchange(
   const location = covering[0]![0];
   const holdId = exchangeHoldId(returnId);
   const holdLines = lines.map((line) => ({ sku: line.sku, location, qty: line.qty }));
-  const held = await call(runtime, ledger.reserve, {
+  const held = await callService(runtime, ledger.reserve, {
     id: holdId,
     channel,
     lines: holdLines,
@@ -51,7 +50,7 @@ export async function holdExchange(
     reference: exchangeOrderReference(returnId),
   });
   if (!held.ok) return held;
-  const committed = await call(runtime, ledger.commit, {
+  const committed = await callService(runtime, ledger.commit, {
     id: holdId,
     reference: exchangeOrderReference(returnId),
   });

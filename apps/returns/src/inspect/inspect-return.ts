@@ -1,5 +1,5 @@
 import { fail, ledger, ok, returns, type RequestOf, type Result } from '@omnistock/contracts';
-import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { runCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
 import {
   defaultDispositionStrategy,
   type DispositionStrategy,
@@ -9,7 +9,6 @@ import { policyFor } from '../policies/return-policy.js';
 import { sumBySku } from '../receive/receive-return.js';
 import { announce, announceReturn } from '../store/announce.js';
 import { ledgerMovementId, returnReference } from '../store/ledger-ids.js';
-import { call } from '../store/remote.js';
 import { lockReturn, readReturn, saveReturn } from '../store/return-store.js';
 
 type Request = RequestOf<typeof returns.inspectReturn>;
@@ -109,7 +108,7 @@ async function moveStock(
   const steps: (() => Promise<Result<unknown>>)[] = [];
   if (restock.length > 0) {
     steps.push(() =>
-      call(runtime, ledger.restockReturn, {
+      callService(runtime, ledger.restockReturn, {
         id: ledgerMovementId(returnId, 'restock'),
         location,
         lines: restock,
@@ -123,7 +122,7 @@ async function moveStock(
       ([sku, qty]) => ({ sku, qty }),
     );
     steps.push(() =>
-      call(runtime, ledger.sendTransfer, {
+      callService(runtime, ledger.sendTransfer, {
         id: ledgerMovementId(returnId, `transfer-${destination}`),
         from: location,
         to: destination,
@@ -133,7 +132,7 @@ async function moveStock(
   }
   if (quarantine.length > 0) {
     steps.push(() =>
-      call(runtime, ledger.quarantineStock, {
+      callService(runtime, ledger.quarantineStock, {
         id: ledgerMovementId(returnId, 'quarantine'),
         location,
         from: 'customer',
@@ -146,7 +145,7 @@ async function moveStock(
   if (writeOff.length > 0) {
     // Through quarantine and out: the ledger shows the unit arrived and where it went.
     steps.push(() =>
-      call(runtime, ledger.quarantineStock, {
+      callService(runtime, ledger.quarantineStock, {
         id: ledgerMovementId(returnId, 'write-off-in'),
         location,
         from: 'customer',
@@ -156,7 +155,7 @@ async function moveStock(
       }),
     );
     steps.push(() =>
-      call(runtime, ledger.writeOff, {
+      callService(runtime, ledger.writeOff, {
         id: ledgerMovementId(returnId, 'write-off'),
         location,
         bucket: 'quarantine',

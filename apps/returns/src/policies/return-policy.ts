@@ -6,8 +6,7 @@ import {
   type Result,
   type returns as contracts,
 } from '@omnistock/contracts';
-import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
-import { call } from '../store/remote.js';
+import { runCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 
 export interface ReturnPolicy {
@@ -49,7 +48,7 @@ export async function configureReturnPolicies(
     ...new Set(request.policies.flatMap((p) => (p.resellableTo ? [p.resellableTo] : []))),
   ];
   if (named.length > 0) {
-    const known = await call(runtime, ledger.listLocations, { codes: named });
+    const known = await callService(runtime, ledger.listLocations, { codes: named });
     if (!known.ok) return known;
     const unknown = named.filter((code) => !known.value.locations.some((l) => l.code === code));
     if (unknown.length > 0)

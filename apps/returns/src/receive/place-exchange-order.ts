@@ -1,8 +1,7 @@
 import { ok, returns, routing, type Result } from '@omnistock/contracts';
-import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { runCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
 import { announce } from '../store/announce.js';
 import { exchangeOrderId } from '../store/ledger-ids.js';
-import { call } from '../store/remote.js';
 import { lockReturn, saveReturn } from '../store/return-store.js';
 
 /**
@@ -16,10 +15,10 @@ export async function placeExchangeOrder(
   view: returns.ReturnViewType,
 ): Promise<Result<returns.ReturnViewType>> {
   const exchange = view.exchange!;
-  const original = await call(runtime, routing.getOrder, { id: view.orderId });
+  const original = await callService(runtime, routing.getOrder, { id: view.orderId });
   if (!original.ok) return ok(view);
   const orderId = exchangeOrderId(view.id);
-  const placed = await call(runtime, routing.createOrder, {
+  const placed = await callService(runtime, routing.createOrder, {
     id: orderId,
     channel: view.channel,
     lines: exchange.lines.map((line) => ({ sku: line.sku, qty: line.qty })),

@@ -1,8 +1,7 @@
 import { fail, ledger, ok, type RequestOf, type Result, type returns } from '@omnistock/contracts';
-import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { runCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
 import { announceReturn } from '../store/announce.js';
-import { call } from '../store/remote.js';
 import { lockReturn, saveReturn } from '../store/return-store.js';
 import { placeExchangeOrder } from './place-exchange-order.js';
 
@@ -32,7 +31,7 @@ export async function receiveReturn(
   runtime: ServiceRuntime,
   request: Request,
 ): Promise<Result<returns.ReturnViewType>> {
-  const location = await call(runtime, ledger.listLocations, { codes: [request.location] });
+  const location = await callService(runtime, ledger.listLocations, { codes: [request.location] });
   if (!location.ok) return location;
   const found = location.value.locations[0];
   if (!found)
