@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { ledger } from '@omnistock/contracts';
 import { eventStreamName, namespacedSubject, type NatsRequester } from '@omnistock/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { TEST_LOCATIONS } from '@omnistock/testing';
 import pg from 'pg';
 import type { HoldOutcomes } from './hold-load.js';
 
@@ -52,4 +53,32 @@ export async function checkAfterChaos(options: {
   } finally {
     await db.end();
   }
+}
+
+/** One hot SKU at WH-1 with `stock` units, for a web channel selling everywhere. */
+export async function seedHotSku(client: NatsRequester, stock: number): Promise<void> {
+  for (const reply of [
+    await client.request(ledger.upsertLocations, { locations: TEST_LOCATIONS }),
+    await client.request(ledger.upsertSkus, { skus: [{ sku: 'HOT' }] }),
+    await client.request(ledger.upsertChannels, { channels: [{ code: 'web' }] }),
+    await client.request(ledger.receiveStock, {
+      id: 'chaos-stock',
+      location: 'WH-1',
+      lines: [{ sku: 'HOT', qty: stock }],
+    }),
+  ]) {
+    if (!reply.ok) throw new Error(`seeding failed: ${JSON.stringify(reply.error)}`);
+  }
+}
+
+/** The promises under chaos: every answer true, nothing lost, nothing oversold, every event out. */
+export function expectNothingLost(
+  after: Awaited<ReturnType<typeof checkAfterChaos>>,
+  outcomes: HoldOutcomes,
+): void {
+  expect(after.heldInLedger).toEqual(after.heldByClients);
+  expect(after.reserved).toBe(outcomes.held.size);
+  expect(after.reserved).toBeLessThanOrEqual(after.onHand);
+  expect(after.holdCreatedEvents).toBe(outcomes.held.size);
+  expect(after.drift).toEqual([]);
 }
