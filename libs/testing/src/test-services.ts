@@ -8,6 +8,7 @@ import {
 } from '@omnistock/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TEST_NATS_URL } from './environment.js';
+import { startReplicaProcess, type ReplicaProcess } from './replica-processes.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database.js';
 
 /** Replicas of every service a test starts; 1 unless the run asks for more. */
@@ -52,25 +53,29 @@ export class TestWorld {
   }
 
   /**
-   * Starts the service; with OMNISTOCK_TEST_REPLICAS=N, N replicas of it behind its queue
-   * group, answered for by the first: closing it closes them all. The acceptance suite
-   * passes either way (`npm run test:replicas`).
+   * Starts the service in this process; with OMNISTOCK_TEST_REPLICAS=N, N−1 more replicas
+   * run as processes of their own behind the same queue group, so every request of the
+   * suite may land on any of them. The in-process one answers for all: closing it stops
+   * them all. The acceptance suite passes either way (`npm run test:replicas`).
    */
   async start(
     definition: ServiceDefinition,
     overrides: Partial<ServiceConfig> = {},
   ): Promise<RunningService> {
-    const replicas: RunningService[] = [];
-    for (let replica = 0; replica < TEST_REPLICAS; replica++) {
-      replicas.push(await startService(definition, this.config(overrides)));
+    const first = await startService(definition, this.config(overrides));
+    const others: ReplicaProcess[] = [];
+    for (let replica = 1; replica < TEST_REPLICAS; replica++) {
+      others.push(await startReplicaProcess(definition.name, this.config(overrides)));
     }
-    const [first] = replicas;
     const service: RunningService =
-      replicas.length === 1
-        ? first!
+      others.length === 0
+        ? first
         : {
-            ...first!,
-            close: async () => void (await Promise.all(replicas.map((r) => r.close()))),
+            ...first,
+            close: async () => {
+              await Promise.all(others.map((other) => other.stop()));
+              await first.close();
+            },
           };
     this.running.add(service);
     return service;
