@@ -50,6 +50,36 @@ describe('order routing', () => {
     expect(why.removedBy).toBe('capacity_full_today');
   });
 
+  it('counts a location`s capacity on its own calendar day, not the server`s', async () => {
+    // Kiritimati is UTC+14: for most of the day its date is not UTC's.
+    await w.ok(ledger.upsertLocations, {
+      locations: [
+        {
+          code: 'WH-KIR',
+          name: 'Kiritimati warehouse',
+          kind: 'warehouse',
+          lat: 1.87,
+          lon: -157.4,
+          timezone: 'Pacific/Kiritimati',
+          capabilities: ['ship'],
+          dailyCapacity: 1,
+        },
+      ],
+    });
+    await w.stock(['KIR-A'], { 'WH-KIR': { 'KIR-A': 5 } });
+    const kiritimati = { lat: 1.87, lon: -157.4 };
+    await w.placed('kir-1', { 'KIR-A': 1 }, { destination: kiritimati });
+    const second = await w.placed('kir-2', { 'KIR-A': 1 }, { destination: kiritimati });
+    expect(second.route[0]!.candidates.find((c) => c.location === 'WH-KIR')!.removedBy).toBe(
+      'capacity_full_today',
+    );
+    const dataSource = w.services.get('routing')!.runtime.dataSource;
+    const [row] = await dataSource.query(
+      `SELECT day = (now() AT TIME ZONE 'Pacific/Kiritimati')::date AS local_day FROM routing.location_load WHERE location = 'WH-KIR'`,
+    );
+    expect(row).toEqual({ local_day: true });
+  });
+
   it('answers a replayed order id with the same order and refuses another body under it', async () => {
     await w.stock(['REPLAY-A'], { 'WH-LDN': { 'REPLAY-A': 10 } });
     const first = await w.placed('replay-1', { 'REPLAY-A': 2 });

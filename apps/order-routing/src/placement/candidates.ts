@@ -63,7 +63,7 @@ export async function candidatesFor(
     }
   }
   await suppressNotFound(manager, available, [...new Set(lines.map((line) => line.sku))]);
-  const load = await loadToday(manager);
+  const load = await loadToday(manager, locations);
   return ok(
     locations.map((location) => ({
       code: location.code,
@@ -72,6 +72,7 @@ export async function candidatesFor(
       lon: location.lon,
       capabilities: location.capabilities,
       dailyCapacity: location.dailyCapacity,
+      timezone: location.timezone,
       assignedToday: load.get(location.code) ?? 0,
       available: available.get(location.code) ?? new Map<string, number>(),
     })),

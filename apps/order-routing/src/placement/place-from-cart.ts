@@ -114,8 +114,10 @@ export async function placeFromCart(
   const single = plan.allocations.length === 1 && plan.backordered.length === 0;
   if (single) {
     const to = plan.allocations[0]!.location;
-    const capacity = candidates.value.find((c) => c.code === to)?.dailyCapacity;
-    const room = capacity === undefined || (await claimCapacity(manager, to, capacity));
+    const target = candidates.value.find((c) => c.code === to);
+    const capacity = target?.dailyCapacity;
+    const room =
+      capacity === undefined || (await claimCapacity(manager, to, capacity, target?.timezone));
     const moved = room ? await consolidate(runtime, hold.value, to, context.orderId) : undefined;
     if (moved?.ok)
       return ok({

@@ -203,9 +203,10 @@ export async function placeLines(
     const claimed: string[] = [];
     let full: string | undefined;
     for (const allocation of plan.allocations) {
-      const capacity = candidates.value.find((c) => c.code === allocation.location)?.dailyCapacity;
+      const candidate = candidates.value.find((c) => c.code === allocation.location);
+      const capacity = candidate?.dailyCapacity;
       if (capacity === undefined) continue;
-      if (!(await claimCapacity(manager, allocation.location, capacity))) {
+      if (!(await claimCapacity(manager, allocation.location, capacity, candidate?.timezone))) {
         full = allocation.location;
         break;
       }
@@ -224,7 +225,13 @@ export async function placeLines(
     } else {
       excluded.set(full, 'capacity_full_today');
     }
-    for (const location of claimed) await giveBackCapacity(manager, location);
+    for (const location of claimed) {
+      await giveBackCapacity(
+        manager,
+        location,
+        candidates.value.find((c) => c.code === location)?.timezone,
+      );
+    }
   }
   return ok({
     fulfilments: [],

@@ -10,6 +10,8 @@ export interface CandidateLocation {
   capabilities: readonly string[];
   /** Fulfilments per day; undefined means unlimited. */
   dailyCapacity?: number;
+  /** IANA zone whose calendar day the capacity counts (UTC when unknown). */
+  timezone?: string;
   /** Fulfilments already given to it today. */
   assignedToday: number;
   /** Units the order's channel may take here, per SKU (the ledger's availability). */
