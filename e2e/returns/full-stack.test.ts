@@ -7,18 +7,8 @@ import { TEST_LOCATIONS, TestWorld } from '@omnistock/testing';
 /** Nothing faked: an order routed, shipped by the warehouse, returned at a store. */
 describe('a return of a real order, with the ledger, routing and returns running', () => {
   let world: TestWorld;
-  const call = <C extends Parameters<TestWorld['client']['request']>[0]>(
-    contract: C,
-    payload: Parameters<TestWorld['client']['request']>[1],
-  ) => world.client.request(contract, payload as never, { timeout_ms: 20_000 });
-  const ok = async (
-    contract: Parameters<TestWorld['client']['request']>[0],
-    payload: unknown,
-  ): Promise<any> => {
-    const reply = await call(contract, payload as never);
-    if (!reply.ok) throw new Error(`${contract.subject}: ${JSON.stringify(reply.error)}`);
-    return reply.value;
-  };
+  const call: TestWorld['call'] = (contract, payload) => world.call(contract, payload);
+  const ok: TestWorld['ok'] = (contract, payload) => world.ok(contract, payload);
   const available = async (sku: string, location: string) => {
     const reply = await ok(ledger.availability, {
       channel: 'web',
@@ -114,9 +104,9 @@ describe('a return of a real order, with the ledger, routing and returns running
     });
     expect(received.exchange).toMatchObject({
       status: 'ordered',
-      holdId: exchange.exchange.holdId,
+      holdId: exchange.exchange!.holdId,
     });
-    const replacement = await ok(routing.getOrder, { id: received.exchange.orderId });
+    const replacement = await ok(routing.getOrder, { id: received.exchange!.orderId! });
     expect(replacement.lines).toEqual([{ sku: 'SKU-X', qty: 1 }]);
     expect(replacement.fulfilments).toHaveLength(1);
     // The replacement took the exchange hold over: nothing more is held than before.

@@ -7,11 +7,17 @@ import { FakeRouting } from './fake-routing.js';
 
 /** The ledger and returns running for real, routing faked, one database and namespace. */
 export class ReturnsWorld {
+  readonly call: TestWorld['call'];
+  readonly ok: TestWorld['ok'];
+
   private constructor(
     readonly world: TestWorld,
     readonly routing: FakeRouting,
     readonly returns: RunningService,
-  ) {}
+  ) {
+    this.call = world.call.bind(world);
+    this.ok = world.ok.bind(world);
+  }
 
   static async create(label: string): Promise<ReturnsWorld> {
     const world = await TestWorld.create(label);
@@ -47,22 +53,6 @@ export class ReturnsWorld {
       ],
     });
     return w;
-  }
-
-  call<Req extends TSchema, Rep extends TSchema>(
-    contract: RequestContract<Req, Rep>,
-    payload: Static<Req>,
-  ) {
-    return this.world.client.request(contract, payload, { timeout_ms: 20_000 });
-  }
-
-  async ok<Req extends TSchema, Rep extends TSchema>(
-    contract: RequestContract<Req, Rep>,
-    payload: Static<Req>,
-  ): Promise<Static<Rep>> {
-    const reply = await this.call(contract, payload);
-    if (!reply.ok) throw new Error(`${contract.subject} failed: ${JSON.stringify(reply.error)}`);
-    return reply.value;
   }
 
   async available(sku: string, location: string): Promise<number> {

@@ -24,10 +24,3 @@ export async function inTransaction<T>(
     }
   }
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  const code =
-    (error as { driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code;
-  return code === '23505';
-}

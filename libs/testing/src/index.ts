@@ -3,3 +3,4 @@ export * from './throwaway-database.js';
 export * from './test-services.js';
 export * from './boot-check.js';
 export * from './fixtures.js';
+export * from './free-port.js';

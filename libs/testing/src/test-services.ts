@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RequestContract, Static, TSchema } from '@omnistock/contracts';
 import { connectNats, deleteEventStream, NatsRequester } from '@omnistock/messaging';
 import {
   startService,
@@ -10,6 +11,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { TEST_NATS_URL } from './environment.js';
 import { startReplicaProcess, type ReplicaProcess } from './replica-processes.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database.js';
+
+/** Generous: a suite's requests share two cores with its services and Postgres. */
+const TEST_REQUEST_TIMEOUT_MS = 20_000;
 
 /** Replicas of every service a test starts; 1 unless the run asks for more. */
 export const TEST_REPLICAS = Math.max(
@@ -37,6 +41,24 @@ export class TestWorld {
     const namespace = `t${randomBytes(4).toString('hex')}`;
     const connection = await connectNats(TEST_NATS_URL, `test-${label}`);
     return new TestWorld(database, namespace, connection, new NatsRequester(connection, namespace));
+  }
+
+  /** Sends a request and returns the reply or the error envelope's body, whichever came. */
+  call<Req extends TSchema, Rep extends TSchema>(
+    contract: RequestContract<Req, Rep>,
+    payload: Static<Req>,
+  ) {
+    return this.client.request(contract, payload, { timeout_ms: TEST_REQUEST_TIMEOUT_MS });
+  }
+
+  /** Sends a request that must succeed and returns its value; a refusal fails the test with its code. */
+  async ok<Req extends TSchema, Rep extends TSchema>(
+    contract: RequestContract<Req, Rep>,
+    payload: Static<Req>,
+  ): Promise<Static<Rep>> {
+    const reply = await this.call(contract, payload);
+    if (!reply.ok) throw new Error(`${contract.subject} failed: ${JSON.stringify(reply.error)}`);
+    return reply.value;
   }
 
   config(overrides: Partial<ServiceConfig> = {}): ServiceConfig {

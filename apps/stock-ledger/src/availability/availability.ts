@@ -2,7 +2,7 @@ import { fail, ok, type ledger, type RequestOf, type Result } from '@omnistock/c
 import { RawJsonReply } from '@omnistock/messaging';
 import type { DataSource } from 'typeorm';
 
-export const AVAILABILITY_SQL = `WITH policy AS (SELECT locations, safety_stock, cap_percent FROM channels WHERE code = $1),
+const AVAILABILITY_SQL = `WITH policy AS (SELECT locations, safety_stock, cap_percent FROM channels WHERE code = $1),
      sellable AS (
        SELECT p.sku, p.location,
               (GREATEST(p.on_hand - p.reserved - policy.safety_stock, 0) * policy.cap_percent / 100)::int AS available

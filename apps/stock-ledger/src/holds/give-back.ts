@@ -12,7 +12,7 @@ const KIND_BY_OUTCOME = {
 } as const;
 
 /** Changes that void (release, expiry) or post (fulfil) a hold's lines. */
-export function settleChanges(
+function settleChanges(
   holds: readonly Omit<HoldRecord, 'due'>[],
   outcome: keyof typeof KIND_BY_OUTCOME,
   extra: { actor?: string; reason?: string } = {},

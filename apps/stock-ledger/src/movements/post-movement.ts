@@ -1,15 +1,12 @@
-import { ok, type ledger, type Result } from '@omnistock/contracts';
+import { ok, type ledger, type Result, type Static } from '@omnistock/contracts';
 import { runIdempotentCommand } from '@omnistock/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PositionChange } from '../positions/apply-changes.js';
 import { postChanges } from '../positions/post-changes.js';
 import { checkKnown } from '../positions/position-store.js';
 
-export interface MovementReply {
-  id: string;
-  kind: string;
-  positions: ledger.PositionViewType[];
-}
+/** The contract's reply, so the use cases cannot drift from what the wire promises. */
+export type MovementReply = Static<typeof ledger.MovementReply>;
 
 /** Checks the SKUs and locations are known, then posts the changes as one movement. */
 export async function postMovement(

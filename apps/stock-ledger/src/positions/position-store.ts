@@ -96,18 +96,7 @@ export async function lockPositions(
   return states;
 }
 
-/** Writes the new balances and their entries: one UPDATE and one INSERT however many positions. */
-export async function writePositions(
-  manager: EntityManager,
-  touched: readonly PositionState[],
-  entries: readonly LedgerEntryRow[],
-): Promise<void> {
-  const batch = new WriteBatch();
-  addPositionWrites(batch, touched, entries);
-  await batch.run(manager);
-}
-
-/** The same writes, added to a batch so they leave with the rest of the command's writes. */
+/** A command's new balances and their entries, added to its write batch: one UPDATE and one INSERT however many positions. */
 export function addPositionWrites(
   batch: WriteBatch,
   touched: readonly PositionState[],

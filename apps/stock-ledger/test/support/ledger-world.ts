@@ -9,7 +9,13 @@ export const LOCATIONS = TEST_LOCATIONS;
 export class LedgerWorld {
   replicas: RunningService[] = [];
 
-  private constructor(readonly world: TestWorld) {}
+  readonly call: TestWorld['call'];
+  readonly ok: TestWorld['ok'];
+
+  private constructor(readonly world: TestWorld) {
+    this.call = world.call.bind(world);
+    this.ok = world.ok.bind(world);
+  }
 
   static async create(label: string, replicas = 1): Promise<LedgerWorld> {
     const world = await TestWorld.create(label);
@@ -31,24 +37,6 @@ export class LedgerWorld {
   async stopReplica(replica: RunningService): Promise<void> {
     this.replicas = this.replicas.filter((r) => r !== replica);
     await this.world.stop(replica);
-  }
-
-  /** Sends a request and returns the reply or the error envelope's body, whichever came. */
-  async call<Req extends TSchema, Rep extends TSchema>(
-    contract: RequestContract<Req, Rep>,
-    payload: Static<Req>,
-  ) {
-    return this.world.client.request(contract, payload, { timeout_ms: 20_000 });
-  }
-
-  /** Sends a request that must succeed and returns its value. */
-  async ok<Req extends TSchema, Rep extends TSchema>(
-    contract: RequestContract<Req, Rep>,
-    payload: Static<Req>,
-  ): Promise<Static<Rep>> {
-    const reply = await this.call(contract, payload);
-    if (!reply.ok) throw new Error(`${contract.subject} failed: ${JSON.stringify(reply.error)}`);
-    return reply.value;
   }
 
   async seedReference(
