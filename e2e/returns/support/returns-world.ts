@@ -1,4 +1,4 @@
-import { ledger, type RequestContract, type Static, type TSchema } from '@omnistock/contracts';
+import { ledger } from '@omnistock/contracts';
 import { returnsService } from '@omnistock/app-returns';
 import { ledgerService } from '@omnistock/app-stock-ledger';
 import type { RunningService } from '@omnistock/service-kit';

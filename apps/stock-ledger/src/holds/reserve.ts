@@ -2,13 +2,21 @@ import { DomainError, fail, ok, ledger, type Result } from '@omnistock/contracts
 import { payloadHash, WriteBatch } from '@omnistock/database';
 import { addToOutbox, outboxEvent } from '@omnistock/messaging';
 import type { EntityManager } from 'typeorm';
-import { channelSellsFrom, type ChannelPolicy } from '../availability/channel-policy.js';
+import type { ChannelPolicy } from '../availability/channel-policy.js';
 import { applyChanges, type LedgerEntryRow } from '../positions/apply-changes.js';
 import { stockChangedEvents } from '../positions/post-changes.js';
 import { positionKey, type PositionState } from '../positions/position-state.js';
 import { addPositionWrites, lockPositions } from '../positions/position-store.js';
 import { holdView } from './hold-store.js';
-import { holdChanges, sumHoldLines, type ReserveRequest } from './hold-rules.js';
+import {
+  checkHoldLines,
+  holdChanges,
+  holdReferenceColumns,
+  holdReferenceFrom,
+  sumHoldLines,
+  type HoldReference,
+  type ReserveRequest,
+} from './hold-rules.js';
 
 type HoldResult = Result<ledger.HoldViewType>;
 
@@ -19,11 +27,8 @@ interface Candidate {
   policy: ChannelPolicy;
 }
 
-interface Screening {
+interface Screening extends HoldReference {
   claimed: Set<string>;
-  unknownSkus: Set<string>;
-  unknownLocations: Set<string>;
-  channels: Map<string, ChannelPolicy>;
   taken: Set<string>;
   /** The database clock, so that expiry (swept by the database clock) is measured from one clock. */
   now: Date;
@@ -111,9 +116,7 @@ async function claimAndScreen(
        ON CONFLICT (command_key) DO NOTHING RETURNING command_key)
      SELECT
        ARRAY(SELECT command_key FROM claimed) AS claimed,
-       ARRAY(SELECT s FROM unnest($3::text[]) s WHERE NOT EXISTS (SELECT 1 FROM skus WHERE sku = s)) AS unknown_skus,
-       ARRAY(SELECT l FROM unnest($4::text[]) l WHERE NOT EXISTS (SELECT 1 FROM locations WHERE code = l)) AS unknown_locations,
-       (SELECT COALESCE(json_agg(c), '[]') FROM channels c WHERE code = ANY($5::text[])) AS channels,
+       ${holdReferenceColumns('$3', '$4', '$5')},
        ARRAY(SELECT id FROM holds WHERE id = ANY($6::text[])) AS taken,
        clock_timestamp() AS now`,
     [
@@ -126,28 +129,9 @@ async function claimAndScreen(
     ],
   );
   return {
+    ...holdReferenceFrom(row),
     claimed: new Set(row.claimed),
-    unknownSkus: new Set(row.unknown_skus),
-    unknownLocations: new Set(row.unknown_locations),
     taken: new Set(row.taken),
-    channels: new Map(
-      row.channels.map(
-        (c: {
-          code: string;
-          locations: string[] | null;
-          safety_stock: number;
-          cap_percent: number;
-        }) => [
-          c.code,
-          {
-            code: c.code,
-            locations: c.locations,
-            safetyStock: c.safety_stock,
-            capPercent: c.cap_percent,
-          },
-        ],
-      ),
-    ),
     now: row.now,
   };
 }
@@ -185,30 +169,8 @@ function refuse(
   lines: ledger.HoldLineType[],
   known: Screening,
 ): DomainError | undefined {
-  const locations = [
-    ...new Set(lines.map((l) => l.location).filter((l) => known.unknownLocations.has(l))),
-  ];
-  if (locations.length > 0)
-    return new DomainError('UNKNOWN_LOCATION', `unknown location: ${locations.join(', ')}`, {
-      locations,
-    });
-  const skus = [...new Set(lines.map((l) => l.sku).filter((s) => known.unknownSkus.has(s)))];
-  if (skus.length > 0)
-    return new DomainError('UNKNOWN_SKU', `unknown SKU: ${skus.join(', ')}`, { skus });
-  const policy = known.channels.get(request.channel);
-  if (!policy) return new DomainError('UNKNOWN_CHANNEL', `unknown channel: ${request.channel}`);
-  const refused = [
-    ...new Set(lines.filter((l) => !channelSellsFrom(policy, l.location)).map((l) => l.location)),
-  ];
-  if (refused.length > 0) {
-    return new DomainError(
-      'LOCATION_NOT_ALLOWED',
-      `channel ${request.channel} does not sell from ${refused.join(', ')}`,
-      {
-        locations: refused,
-      },
-    );
-  }
+  const checked = checkHoldLines(request.channel, lines, known);
+  if (!checked.ok) return checked.error;
   if (known.taken.has(request.id))
     return new DomainError('IDEMPOTENCY_CONFLICT', `hold ${request.id} exists`);
   return undefined;

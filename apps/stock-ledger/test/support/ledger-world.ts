@@ -1,4 +1,4 @@
-import { ledger, type RequestContract, type Static, type TSchema } from '@omnistock/contracts';
+import { ledger, type Static } from '@omnistock/contracts';
 import { TEST_LOCATIONS, TestWorld } from '@omnistock/testing';
 import type { RunningService } from '@omnistock/service-kit';
 import { ledgerService } from '../../src/ledger.service.js';
