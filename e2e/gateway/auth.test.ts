@@ -196,6 +196,52 @@ describe('gateway auth', () => {
       expect(own.status).toBe(201);
     });
 
+    it('an admin bound to a location configures that location`s calendar only', async () => {
+      const admin = await w.makeKey(['admin'], ['ST-1']);
+      const calendar = (location: string) => ({
+        calendars: [
+          {
+            location,
+            openingHours: [{ weekday: 1, open: '09:00', close: '17:00' }],
+            cutoff: '14:00',
+            processingMinutes: 30,
+          },
+        ],
+      });
+      const elsewhere = await w.http('POST', '/v1/delivery-promises/calendars', {
+        key: admin,
+        body: calendar('WH-1'),
+      });
+      expect(elsewhere).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+      // Its own location passes the gateway; this world runs no promise service, so 503.
+      const own = await w.http('POST', '/v1/delivery-promises/calendars', {
+        key: admin,
+        body: calendar('ST-1'),
+      });
+      expect(own).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
+      const global = await w.http('POST', '/v1/delivery-promises/carriers', {
+        key: admin,
+        body: {
+          carriers: [
+            {
+              code: 'DPD',
+              services: [
+                {
+                  level: 'standard',
+                  transitDays: [{ upToKm: 500, days: 1 }],
+                  defaultCollectionTime: '17:00',
+                  deliveryHours: { from: '09:00', to: '18:00' },
+                  price: { amountMinor: 499, currency: 'GBP' },
+                },
+              ],
+            },
+          ],
+        },
+      });
+      // Carriers are global: a location-bound key names none of its own, so it is refused.
+      expect(global).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    });
+
     it('cannot be made for a location that does not exist', async () => {
       const reply = await w.http('POST', '/v1/api-keys', {
         body: { name: 'typo', scopes: ['store'], locations: ['ST-99'] },

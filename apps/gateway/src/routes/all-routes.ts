@@ -19,12 +19,7 @@ import {
 } from './stock/movements.routes.js';
 import { stockLedgerRoute } from './stock/stock-ledger.route.js';
 import type { RouteSpec } from './route.js';
-import {
-  createReturnRoute,
-  getReturnRoute,
-  inspectReturnRoute,
-  receiveReturnRoute,
-} from './returns/returns.routes.js';
+import { RETURN_ROUTES } from './returns/returns.routes.js';
 import { ORDER_ROUTES } from './orders/orders.routes.js';
 import { FULFILMENT_ROUTES } from './fulfilments/fulfilments.routes.js';
 import { PROMISE_ROUTES } from './promises/promises.routes.js';
@@ -55,10 +50,7 @@ export const ALL_ROUTES: readonly RouteSpec[] = [
   dashboardDataRoute,
   openApiRoute,
   asyncApiRoute,
-  createReturnRoute,
-  receiveReturnRoute,
-  inspectReturnRoute,
-  getReturnRoute,
+  ...RETURN_ROUTES,
   ...ORDER_ROUTES,
   ...FULFILMENT_ROUTES,
   ...PROMISE_ROUTES,

@@ -56,7 +56,7 @@ export class RouteRunner {
   }
 
   /** A reply, or the service's error envelope thrown as a GatewayError (its code picks the status). */
-  async call<Req extends TSchema, Rep extends TSchema>(
+  private async call<Req extends TSchema, Rep extends TSchema>(
     contract: RequestContract<Req, Rep>,
     payload: Static<Req>,
     requestId: string,

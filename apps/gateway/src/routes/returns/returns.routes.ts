@@ -70,3 +70,11 @@ export const getReturnRoute = natsRoute({
   toPayload: ({ params }) => ({ id: params.id }),
   locationsOf: receivedAt,
 });
+
+/** Listed once in all-routes.ts. */
+export const RETURN_ROUTES = [
+  createReturnRoute,
+  receiveReturnRoute,
+  inspectReturnRoute,
+  getReturnRoute,
+];
