@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { health, ledger, SERVICE_NAMES } from '@omnistock/contracts';
 import { connectNats, deleteEventStream, NatsRequester } from '@omnistock/messaging';
-import { createThrowawayDatabase, TEST_NATS_URL, type ThrowawayDatabase } from '@omnistock/testing';
+import {
+  createThrowawayDatabase,
+  freePort,
+  TEST_NATS_URL,
+  type ThrowawayDatabase,
+} from '@omnistock/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DEMO_RECEIPTS, DEMO_SKUS, loadDemoData } from '@omnistock/seed';
 
@@ -181,17 +185,6 @@ function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function withTimeout<T>(promise: Promise<T>, timeout_ms: number, what: string): Promise<T> {

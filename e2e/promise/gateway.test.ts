@@ -63,12 +63,19 @@ describe('POST /v1/delivery-promises through the gateway', () => {
       'VALIDATION_FAILED',
     ],
     ['an unknown SKU', { ...body, lines: [{ sku: 'SKU-ZZZ', qty: 1 }] }, 404, 'UNKNOWN_SKU'],
-  ])('refuses %s', async (_name, request, status, code) => {
+  ])('refuses %s, storing no promise', async (_name, request, status, code) => {
+    const promiseCount = async () => {
+      const db = gateway.services.get('promise')!.runtime.dataSource;
+      const [row] = await db.query('SELECT count(*)::int AS n FROM promises');
+      return row.n as number;
+    };
+    const before = await promiseCount();
     const reply = await gateway.http('POST', '/v1/delivery-promises', {
       key: storefront,
       body: request,
     });
     expect(reply).toMatchObject({ status, body: { error: { code } } });
+    expect(await promiseCount()).toBe(before);
   });
 
   it('keeps configuration and kept-rate to the keys that may see them', async () => {

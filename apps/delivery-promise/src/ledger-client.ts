@@ -1,5 +1,5 @@
-import { fail, ledger, ok, type ReplyOf, type Result } from '@omnistock/contracts';
-import type { NatsRequester } from '@omnistock/messaging';
+import { ledger, ok, type ReplyOf, type Result } from '@omnistock/contracts';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 
 export type LedgerLocation = ReplyOf<typeof ledger.listLocations>['locations'][number];
 /** location → sku → what the channel may sell there. */
@@ -7,17 +7,17 @@ export type StockSeen = Record<string, Record<string, number>>;
 
 /** The ledger's answers as results: its error codes (UNKNOWN_SKU, SERVICE_UNAVAILABLE) pass through unchanged. */
 export async function stockFor(
-  requester: NatsRequester,
+  runtime: ServiceRuntime,
   channel: string,
   skus: string[],
   locations?: string[],
 ): Promise<Result<StockSeen>> {
-  const reply = await requester.request(ledger.availability, {
+  const reply = await callService(runtime, ledger.availability, {
     channel,
     skus,
     ...(locations ? { locations } : {}),
   });
-  if (!reply.ok) return fail(reply.error.code, reply.error.message, reply.error.details);
+  if (!reply.ok) return reply;
   const seen: StockSeen = {};
   for (const item of reply.value.items) {
     for (const entry of item.locations) {
@@ -28,11 +28,11 @@ export async function stockFor(
 }
 
 export async function locationsOf(
-  requester: NatsRequester,
+  runtime: ServiceRuntime,
   codes?: string[],
 ): Promise<Result<LedgerLocation[]>> {
-  const reply = await requester.request(ledger.listLocations, codes ? { codes } : {});
-  if (!reply.ok) return fail(reply.error.code, reply.error.message, reply.error.details);
+  const reply = await callService(runtime, ledger.listLocations, codes ? { codes } : {});
+  if (!reply.ok) return reply;
   return ok(reply.value.locations);
 }
 

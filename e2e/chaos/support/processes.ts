@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { health, type ServiceName } from '@omnistock/contracts';
 import type { NatsRequester } from '@omnistock/messaging';
+import { ensureBuilt as ensureBuiltFiles } from '@omnistock/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const HEALTH_WAIT_MS_MAX = 30_000;
@@ -14,21 +14,11 @@ const SCRIPTS: Record<string, string> = { ledger: 'dist/apps/stock-ledger/src/ma
 
 /** Chaos needs real processes to kill; they run the built code, so build once if it is missing. */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, SCRIPTS.ledger!))) return;
-  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run build failed');
+  ensureBuiltFiles(Object.values(SCRIPTS));
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Chaos tests take the port helper from here with the rest of their process kit. */
+export { freePort } from '@omnistock/testing';
 
 export function startServiceProcess(
   service: ServiceName,

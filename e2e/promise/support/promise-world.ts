@@ -156,11 +156,12 @@ export class PromiseWorld {
     }
   }
 
+  /** The reply or the error envelope's body: TestWorld's client, named for these suites. */
   request<Req extends TSchema, Rep extends TSchema>(
     contract: RequestContract<Req, Rep>,
     payload: Static<Req>,
   ) {
-    return this.world.client.request(contract, payload, { timeout_ms: 10_000 });
+    return this.world.call(contract, payload);
   }
 
   /** Sends bytes no contract would allow, to see the edge refuse them. */
@@ -170,13 +171,12 @@ export class PromiseWorld {
     });
   }
 
-  async must<Req extends TSchema, Rep extends TSchema>(
+  /** A reply that must succeed; a refusal fails the test with its code. */
+  must<Req extends TSchema, Rep extends TSchema>(
     contract: RequestContract<Req, Rep>,
     payload: Static<Req>,
   ): Promise<Static<Rep>> {
-    const reply = await this.request(contract, payload);
-    if (!reply.ok) throw new Error(`${contract.subject}: ${JSON.stringify(reply.error)}`);
-    return reply.value;
+    return this.world.ok(contract, payload);
   }
 
   async promiseCount(): Promise<number> {

@@ -4,3 +4,4 @@ export * from './test-services.js';
 export * from './boot-check.js';
 export * from './fixtures.js';
 export * from './free-port.js';
+export * from './ensure-built.js';

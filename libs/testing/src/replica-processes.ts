@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@omnistock/contracts';
 import type { ServiceConfig } from '@omnistock/service-kit';
+import { ensureBuilt } from './ensure-built.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const READY_WAIT_MS_MAX = 60_000;
@@ -16,13 +16,6 @@ const ENTRY_POINTS: Partial<Record<ServiceName, string>> = {
   promise: 'dist/apps/delivery-promise/src/main.js',
   returns: 'dist/apps/returns/src/main.js',
 };
-
-/** Replicas in processes run the built code: build once if it is not there. */
-function ensureBuilt(): void {
-  if (Object.values(ENTRY_POINTS).every((entry) => existsSync(join(ROOT, entry)))) return;
-  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run build failed');
-}
 
 export interface ReplicaProcess {
   process: ChildProcess;
@@ -40,7 +33,8 @@ export async function startReplicaProcess(
 ): Promise<ReplicaProcess> {
   const entry = ENTRY_POINTS[service];
   if (!entry) throw new Error(`no process replicas for ${service}`);
-  ensureBuilt();
+  // Replicas in processes run the built code.
+  ensureBuilt(Object.values(ENTRY_POINTS));
   const child = spawn(process.execPath, [join(ROOT, entry)], {
     cwd: ROOT,
     env: {

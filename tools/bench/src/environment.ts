@@ -6,12 +6,12 @@ import { connectNats, deleteEventStream, NatsRequester } from '@omnistock/messag
 import type { NatsConnection } from '@nats-io/transport-node';
 
 const HEALTH_WAIT_MS_MAX = 60_000;
+const STOP_WAIT_MS_MAX = 10_000;
 
 /** Extra node flags for the ledger processes, to profile them: BENCH_LEDGER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 function ledgerNodeArgs(): string[] {
   return (process.env.BENCH_LEDGER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
-const STOP_WAIT_MS_MAX = 10_000;
 
 export interface BenchEnvironmentOptions {
   adminDatabaseUrl: string;
@@ -122,7 +122,8 @@ export class BenchEnvironment {
       this.children.map(
         ({ process: child }) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            // A child ended by a signal has no exit code; waiting for its 'exit' would hang.
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             const timer = setTimeout(() => child.kill('SIGKILL'), STOP_WAIT_MS_MAX);
             child.once('exit', () => {
               clearTimeout(timer);

@@ -14,6 +14,8 @@ if (run.status !== 0) {
   process.exit(1);
 }
 const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+  locations: number;
+  lines: number;
   routes: number;
   mean_ms: number;
   p99_ms: number;
@@ -24,7 +26,7 @@ const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
 const fixed = (value: number) => value.toFixed(3);
 process.stdout.write(
   [
-    `routing: 20 lines over 500 locations, ${result.routes} routes (${Math.round(result.split_share * 100)} % split)`,
+    `routing: ${result.lines} lines over ${result.locations} locations, ${result.routes} routes (${Math.round(result.split_share * 100)} % split)`,
     `  ms per route: mean ${fixed(result.mean_ms)}, p99 ${fixed(result.p99_ms)}`,
     `  p99 / ${result.target_ms} ms target: ${fixed(result.ratio_to_target)} (${result.ratio_to_target < 1 ? 'within' : 'OVER'} target)`,
     '',

@@ -28,6 +28,46 @@ export interface CalendarRow {
 
 type Queryable = Pick<EntityManager, 'query'>;
 
+/** The two versioned configuration tables and the columns that name a row in each. */
+const VERSIONED_TABLES = {
+  carrier_services: ['carrier', 'level'],
+  location_calendars: ['location'],
+} as const;
+type VersionedTable = keyof typeof VERSIONED_TABLES;
+
+/**
+ * Configuration is state, not a command: writes each row's config, and only a config that
+ * differs from the stored one takes the next version. Answers every incoming row with its
+ * key columns and the version it now has, so the same body twice answers the same.
+ */
+export async function upsertVersioned<
+  Table extends VersionedTable,
+  Row extends Record<(typeof VERSIONED_TABLES)[Table][number], string>,
+>(
+  db: Queryable,
+  table: Table,
+  rows: (Row & { config: unknown })[],
+): Promise<(Omit<Row, 'config'> & { version: number })[]> {
+  const keys: readonly string[] = VERSIONED_TABLES[table];
+  const keyList = keys.join(', ');
+  return db.query(
+    `WITH incoming AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (${keys.map((key) => `${key} text`).join(', ')}, config jsonb)),
+     written AS (
+       INSERT INTO ${table} (${keyList}, config)
+       SELECT ${keyList}, config FROM incoming
+       ON CONFLICT (${keyList}) DO UPDATE
+         SET config = excluded.config, version = ${table}.version + 1, updated_at = clock_timestamp()
+         WHERE ${table}.config IS DISTINCT FROM excluded.config
+       RETURNING ${keyList}, version)
+     SELECT ${keys.map((key) => `i.${key}`).join(', ')}, COALESCE(w.version, c.version) AS version
+     FROM incoming i
+     LEFT JOIN written w USING (${keyList})
+     LEFT JOIN ${table} c USING (${keyList})`,
+    [JSON.stringify(rows)],
+  );
+}
+
 export async function loadCarrierServices(db: Queryable): Promise<CarrierServiceRow[]> {
   return db.query(
     'SELECT carrier, level, version, config FROM carrier_services ORDER BY carrier, level',

@@ -19,7 +19,7 @@ export class ConfigurationHandler {
   @MessagePattern(promise.configureCalendars.subject)
   configureCalendars(@Payload() payload: unknown) {
     return serveRequest(this.runtime, promise.configureCalendars, payload, (request) =>
-      configureCalendars(this.runtime.dataSource, this.runtime.requester, request),
+      configureCalendars(this.runtime, request),
     );
   }
 }

@@ -6,11 +6,10 @@ import {
   type ReplyOf,
   type Result,
 } from '@omnistock/contracts';
-import type { NatsRequester } from '@omnistock/messaging';
-import { runCommand } from '@omnistock/service-kit';
-import type { DataSource } from 'typeorm';
+import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
 import { locationsOf } from '../ledger-client.js';
 import { minutesOfDay } from '../time/zoned-time.js';
+import { upsertVersioned } from './config-store.js';
 
 type Request = RequestOf<typeof promise.configureCalendars>;
 type Reply = ReplyOf<typeof promise.configureCalendars>;
@@ -34,15 +33,14 @@ function problemsOf(request: Request): string[] {
  * unchanged calendars keep their version, changed ones get the next.
  */
 export async function configureCalendars(
-  dataSource: DataSource,
-  requester: NatsRequester,
+  runtime: ServiceRuntime,
   request: Request,
 ): Promise<Result<Reply>> {
   const problems = problemsOf(request);
   if (problems.length > 0)
     return fail('VALIDATION_FAILED', 'calendar configuration is inconsistent', { problems });
   const codes = request.calendars.map((calendar) => calendar.location);
-  const known = await locationsOf(requester, codes);
+  const known = await locationsOf(runtime, codes);
   if (!known.ok) return known;
   const knownCodes = new Set(known.value.map((location) => location.code));
   const unknown = codes.filter((code) => !knownCodes.has(code));
@@ -58,23 +56,7 @@ export async function configureCalendars(
       pickupLeadMinutes: calendar.pickupLeadMinutes ?? 0,
     },
   }));
-  return runCommand(dataSource, async (manager) => {
-    const stored: Reply['calendars'] = await manager.query(
-      `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS c (location text, config jsonb)),
-       written AS (
-         INSERT INTO location_calendars (location, config)
-         SELECT location, config FROM incoming
-         ON CONFLICT (location) DO UPDATE
-           SET config = excluded.config, version = location_calendars.version + 1, updated_at = clock_timestamp()
-           WHERE location_calendars.config IS DISTINCT FROM excluded.config
-         RETURNING location, version)
-       SELECT i.location, COALESCE(w.version, c.version) AS version
-       FROM incoming i
-       LEFT JOIN written w USING (location)
-       LEFT JOIN location_calendars c USING (location)`,
-      [JSON.stringify(rows)],
-    );
-    return ok({ calendars: stored });
-  });
+  return runCommand(runtime.dataSource, async (manager) =>
+    ok({ calendars: await upsertVersioned(manager, 'location_calendars', rows) }),
+  );
 }

@@ -9,6 +9,7 @@ import {
 import { runCommand } from '@omnistock/service-kit';
 import type { DataSource } from 'typeorm';
 import { minutesOfDay } from '../time/zoned-time.js';
+import { upsertVersioned } from './config-store.js';
 
 type Request = RequestOf<typeof promise.configureCarriers>;
 type Reply = ReplyOf<typeof promise.configureCarriers>;
@@ -58,23 +59,7 @@ export async function configureCarriers(
       },
     })),
   );
-  return runCommand(dataSource, async (manager) => {
-    const stored: Reply['services'] = await manager.query(
-      `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s (carrier text, level text, config jsonb)),
-       written AS (
-         INSERT INTO carrier_services (carrier, level, config)
-         SELECT carrier, level, config FROM incoming
-         ON CONFLICT (carrier, level) DO UPDATE
-           SET config = excluded.config, version = carrier_services.version + 1, updated_at = clock_timestamp()
-           WHERE carrier_services.config IS DISTINCT FROM excluded.config
-         RETURNING carrier, level, version)
-       SELECT i.carrier, i.level, COALESCE(w.version, c.version) AS version
-       FROM incoming i
-       LEFT JOIN written w USING (carrier, level)
-       LEFT JOIN carrier_services c USING (carrier, level)`,
-      [JSON.stringify(rows)],
-    );
-    return ok({ services: stored });
-  });
+  return runCommand(dataSource, async (manager) =>
+    ok({ services: await upsertVersioned(manager, 'carrier_services', rows) }),
+  );
 }

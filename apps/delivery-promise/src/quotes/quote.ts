@@ -9,7 +9,7 @@ import {
   type Result,
 } from '@omnistock/contracts';
 import type { NatsRequester } from '@omnistock/messaging';
-import type { DataSource } from 'typeorm';
+import type { ServiceRuntime } from '@omnistock/service-kit';
 import { loadCalendars, loadCarrierServices } from '../configuration/config-store.js';
 import { locationsOf, stockFor } from '../ledger-client.js';
 import { parseInstant } from '../time/parse-instant.js';
@@ -39,8 +39,7 @@ type Request = RequestOf<typeof promise.quote>;
 type Reply = ReplyOf<typeof promise.quote>;
 
 export interface QuoteDeps {
-  dataSource: DataSource;
-  requester: NatsRequester;
+  runtime: ServiceRuntime;
   policy: WindowPolicy;
   nowMs: number;
 }
@@ -177,9 +176,9 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
       problems: [{ path: '/destination/timezone', message: 'not an IANA time zone' }],
     });
   const wanted = wantedOf(request.lines);
-  const stock = await stockFor(deps.requester, request.channel, [...wanted.keys()]);
+  const stock = await stockFor(deps.runtime, request.channel, [...wanted.keys()]);
   if (!stock.ok) return stock;
-  const locations = await locationsOf(deps.requester);
+  const locations = await locationsOf(deps.runtime);
   if (!locations.ok) return locations;
   const customerTimezone = customerTimezoneFor(request.destination, locations.value);
   const reply = (options: QuoteOptionView[], reason: string | null): Reply => ({
@@ -191,14 +190,14 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
 
   const codes = locations.value.map((location) => location.code);
   const [calendarRows, services, confidence] = await Promise.all([
-    loadCalendars(deps.dataSource, codes),
-    loadCarrierServices(deps.dataSource),
-    confidenceFor(deps.dataSource, codes),
+    loadCalendars(deps.runtime.dataSource, codes),
+    loadCarrierServices(deps.runtime.dataSource),
+    confidenceFor(deps.runtime.dataSource, codes),
   ]);
   const calendars = new Map(calendarRows.map((row) => [row.location, row]));
   const lines = [...wanted].map(([sku, qty]) => ({ sku, qty }));
   const fits = await lockerFits(
-    deps.requester,
+    deps.runtime.requester,
     request.destination,
     locations.value,
     calendars,
@@ -283,7 +282,7 @@ export async function quote(deps: QuoteDeps, request: Request): Promise<Result<R
       },
     };
   });
-  await insertPromises(deps.dataSource, rows);
+  await insertPromises(deps.runtime.dataSource, rows);
   return ok(
     reply(
       rows.map((row) => row.view),

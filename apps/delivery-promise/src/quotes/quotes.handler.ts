@@ -20,8 +20,7 @@ export class QuotesHandler {
     return serveRequest(this.runtime, promise.quote, payload, (request) =>
       quote(
         {
-          dataSource: this.runtime.dataSource,
-          requester: this.runtime.requester,
+          runtime: this.runtime,
           policy: this.policy,
           nowMs: this.clock.nowMs(),
         },

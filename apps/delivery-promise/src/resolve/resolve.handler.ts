@@ -17,8 +17,7 @@ export class ResolveHandler {
     return serveRequest(this.runtime, promise.resolvePromise, payload, (request) =>
       resolvePromise(
         {
-          dataSource: this.runtime.dataSource,
-          requester: this.runtime.requester,
+          runtime: this.runtime,
           nowMs: this.clock.nowMs(),
         },
         request,

@@ -6,7 +6,7 @@ import {
   type ReplyOf,
   type Result,
 } from '@omnistock/contracts';
-import type { NatsRequester } from '@omnistock/messaging';
+import type { ServiceRuntime } from '@omnistock/service-kit';
 import type { DataSource } from 'typeorm';
 import { loadCalendars } from '../configuration/config-store.js';
 import { stockFor } from '../ledger-client.js';
@@ -16,8 +16,7 @@ type Request = RequestOf<typeof promise.resolvePromise>;
 type Reply = ReplyOf<typeof promise.resolvePromise>;
 
 export interface ResolveDeps {
-  dataSource: DataSource;
-  requester: NatsRequester;
+  runtime: ServiceRuntime;
   nowMs: number;
 }
 
@@ -100,7 +99,7 @@ async function configurationChanged(dataSource: DataSource, row: PromiseRow): Pr
  * where must it come from. A read, never a reservation: routing holds the stock itself.
  */
 export async function resolvePromise(deps: ResolveDeps, request: Request): Promise<Result<Reply>> {
-  const row = await findPromise(deps.dataSource, request.promiseId);
+  const row = await findPromise(deps.runtime.dataSource, request.promiseId);
   if (!row) return fail('NOT_FOUND', `no promise ${request.promiseId}`);
   if (deps.nowMs >= row.expires_at.getTime()) {
     return fail('PROMISE_EXPIRED', 'the promise has expired; quote again', {
@@ -109,7 +108,7 @@ export async function resolvePromise(deps: ResolveDeps, request: Request): Promi
   }
   const wrong = mismatch(row, request);
   if (wrong) return wrong;
-  if (await configurationChanged(deps.dataSource, row))
+  if (await configurationChanged(deps.runtime.dataSource, row))
     return unavailable(
       'configuration_changed',
       'the calendar or carrier behind this promise has changed',
@@ -118,7 +117,7 @@ export async function resolvePromise(deps: ResolveDeps, request: Request): Promi
   const lines = request.lines;
   const skus = [...new Set(lines.map((line) => line.sku))];
   const allocation = row.allocations[0]!;
-  const stock = await stockFor(deps.requester, row.channel, skus, [allocation.location]);
+  const stock = await stockFor(deps.runtime, row.channel, skus, [allocation.location]);
   if (!stock.ok) return stock;
   const here = stock.value[allocation.location] ?? {};
   const needed = new Map<string, number>();
@@ -135,7 +134,7 @@ export async function resolvePromise(deps: ResolveDeps, request: Request): Promi
     }
   }
   // Kept from now on: an order may follow, and its outcome will need the window.
-  await deps.dataSource.query(
+  await deps.runtime.dataSource.query(
     'UPDATE promises SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL',
     [row.id],
   );
