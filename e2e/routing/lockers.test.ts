@@ -36,6 +36,26 @@ describe('pickup at a locker', () => {
       })
     ).compartments.find((c) => c.size === 'S')!;
 
+  it('answers whether lines fit over NATS, from the same rule an order meets, claiming nothing', async () => {
+    const fit = (sku: string, location = 'LK-KX') =>
+      w.ok(routing.lockerFit, { location, lines: [{ sku, qty: 2 }] });
+    expect(await fit('LOCK-S')).toEqual({
+      location: 'LK-KX',
+      fits: true,
+      parcelSize: 'S',
+      compartmentSize: 'S',
+    });
+    expect(await fit('LOCK-L')).toEqual({
+      location: 'LK-KX',
+      fits: false,
+      parcelSize: 'L',
+      reason: 'no_free_compartment',
+    });
+    expect(await fit('LOCK-U')).toMatchObject({ fits: false, reason: 'unsized_sku' });
+    expect(await fit('LOCK-S', 'WH-LDN')).toMatchObject({ fits: false, reason: 'not_a_locker' });
+    expect(await compartments()).toMatchObject({ count: 1, inUse: 0 });
+  });
+
   it('refuses what does not fit, or has no size, holding nothing', async () => {
     for (const [id, sku] of [
       ['lk-big', 'LOCK-L'],

@@ -90,6 +90,39 @@ describe('order routing', () => {
     expect((await w.positions('REPLAY-A'))['WH-LDN']).toEqual({ onHand: 10, reserved: 2 });
   });
 
+  it('answers concurrent creates of one order id with one order, holding its stock once', async () => {
+    await w.stock(['SAME-ID-A'], { 'WH-LDN': { 'SAME-ID-A': 10 } });
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => w.order('same-id-1', { 'SAME-ID-A': 3 })),
+    );
+    const [first] = replies;
+    expect(first).toMatchObject({ ok: true, value: { status: 'routed' } });
+    for (const reply of replies) expect(reply).toEqual(first);
+    expect((await w.positions('SAME-ID-A'))['WH-LDN']).toEqual({ onHand: 10, reserved: 3 });
+    expect(await w.drift()).toEqual([]);
+  });
+
+  it('runs a replayed fulfilment command once: the ledger moves once, the reply is the same', async () => {
+    await w.stock(['FREPLAY-A'], { 'WH-LDN': { 'FREPLAY-A': 5 } });
+    const order = await w.placed('freplay-1', { 'FREPLAY-A': 2 });
+    const id = order.fulfilments[0]!.id;
+    const accepted = await Promise.all(
+      Array.from({ length: 4 }, () => w.ok(routing.acceptFulfilment, { id })),
+    );
+    for (const reply of accepted) expect(reply).toEqual(accepted[0]);
+    expect(accepted[0]!.status).toBe('accepted');
+    const shipped = await Promise.all(
+      Array.from({ length: 4 }, () => w.ok(routing.shipFulfilment, { id, tracking: 'TRK-R' })),
+    );
+    for (const reply of shipped) expect(reply).toEqual(shipped[0]);
+    expect(shipped[0]).toMatchObject({ status: 'shipped', tracking: 'TRK-R' });
+    expect((await w.positions('FREPLAY-A'))['WH-LDN']).toEqual({ onHand: 3, reserved: 0 });
+    expect((await w.ok(ledger.getHold, { id: order.fulfilments[0]!.holdId })).status).toBe(
+      'fulfilled',
+    );
+    expect(await w.drift()).toEqual([]);
+  });
+
   it('picks up at a store from its shelf: accept, ready, collect fulfils the hold', async () => {
     await w.stock(['PICK-A'], { 'ST-CITY': { 'PICK-A': 3 }, 'WH-LDN': { 'PICK-A': 50 } });
     const order = await w.placed(

@@ -46,6 +46,8 @@ function world(random: () => number): { locations: CandidateLocation[]; skus: st
 }
 
 export interface RoutingBenchResult {
+  locations: number;
+  lines: number;
   routes: number;
   mean_ms: number;
   p99_ms: number;
@@ -91,6 +93,8 @@ export function measureRouting(): RoutingBenchResult {
   const mean = samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
   const p99 = samples[Math.floor(samples.length * 0.99)]!;
   return {
+    locations: ROUTING_BENCH.locations,
+    lines: ROUTING_BENCH.lines,
     routes: samples.length,
     mean_ms: mean,
     p99_ms: p99,

@@ -1,6 +1,8 @@
 import { routing } from '@omnistock/contracts';
 import { outboxEvent, type OutboxEvent } from '@omnistock/messaging';
 import type { FulfilmentRow } from '../orders/order-store.js';
+import type { Placement } from '../placement/place-lines.js';
+import type { Unfillable } from '../rules/unfillable.js';
 
 /** The event each fulfilment status announces, on a subject ending with the location. */
 const EVENT_OF_STATUS = {
@@ -62,4 +64,43 @@ export function orderEvent(
   discriminator: string,
 ): OutboxEvent {
   return outboxEvent(contract, view, `${contract.subject}:${view.id}:${discriminator}`);
+}
+
+/**
+ * What one placement announces, on order creation and after a rejection alike: the order
+ * routed, backordered or with lines cancelled, and each new fulfilment assigned. The
+ * placement number tells a later placement's events from a replay of this one's.
+ */
+export function placementEvents(
+  view: routing.OrderViewType,
+  placement: Placement,
+  unplaced: Unfillable,
+): OutboxEvent[] {
+  const discriminator = String(placement.lastPlacement);
+  const facts = {
+    id: view.id,
+    channel: view.channel,
+    method: view.method,
+    promiseId: view.promiseId,
+  };
+  return [
+    ...(placement.fulfilments.length > 0
+      ? [orderEvent(routing.orderRouted, view, discriminator)]
+      : []),
+    ...(unplaced.backordered.length > 0
+      ? [orderEvent(routing.orderBackordered, view, discriminator)]
+      : []),
+    ...(unplaced.cancelled.length > 0
+      ? [orderEvent(routing.orderLinesCancelled, view, discriminator)]
+      : []),
+    ...placement.fulfilments.map((f) =>
+      fulfilmentEvent(facts, {
+        ...f,
+        status: 'assigned',
+        ship_to: f.shipTo ?? null,
+        tracking: null,
+        reason: null,
+      }),
+    ),
+  ];
 }

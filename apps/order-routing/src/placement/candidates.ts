@@ -1,7 +1,6 @@
 import { ledger, ok, type Result, type routing, type Static } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { callService } from '../ledger/ledger-calls.js';
 import type { CandidateLocation } from '../routing/routing-strategy.js';
 import { loadToday } from './capacity.js';
 import type { OrderContext } from './place-lines.js';
@@ -48,10 +47,8 @@ export async function candidatesFor(
   lines: readonly routing.OrderLineType[],
   locations: readonly LedgerLocation[],
 ): Promise<Result<CandidateLocation[]>> {
-  const stock = await callService(runtime, ledger.availability, {
-    channel: context.channel,
-    skus: [...new Set(lines.map((line) => line.sku))],
-  });
+  const skus = [...new Set(lines.map((line) => line.sku))];
+  const stock = await callService(runtime, ledger.availability, { channel: context.channel, skus });
   if (!stock.ok) return stock;
   const available = new Map<string, Map<string, number>>();
   for (const item of stock.value.items) {
@@ -62,7 +59,7 @@ export async function candidatesFor(
       available.set(at.location, perSku);
     }
   }
-  await suppressNotFound(manager, available, [...new Set(lines.map((line) => line.sku))]);
+  await suppressNotFound(manager, available, skus);
   const load = await loadToday(manager, locations);
   return ok(
     locations.map((location) => ({

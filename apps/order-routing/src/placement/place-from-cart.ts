@@ -1,8 +1,7 @@
 import { fail, ledger, ok, type Result, type routing } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { callService } from '../ledger/ledger-calls.js';
-import type { RoutingInput, RoutingRules, RoutingStrategy } from '../routing/routing-strategy.js';
+import type { RoutingRules, RoutingStrategy } from '../routing/routing-strategy.js';
 import { claimCapacity } from './capacity.js';
 import { candidatesFor } from './candidates.js';
 import {
@@ -10,6 +9,7 @@ import {
   fulfilmentIdFor,
   placeLines,
   RACE_CODES,
+  routingInputFor,
   type OrderContext,
   type Placement,
 } from './place-lines.js';
@@ -101,14 +101,7 @@ export async function placeFromCart(
     available.set(line.sku, (available.get(line.sku) ?? 0) + line.qty);
     candidate.available = available;
   }
-  const input: RoutingInput = {
-    lines,
-    method: context.method,
-    destination: context.destination,
-    pickupLocation: context.pickupLocation,
-    locations: candidates.value,
-    excluded: new Map(),
-  };
+  const input = routingInputFor(context, lines, candidates.value);
   const plan = policy.strategy.route(input, policy.rules);
   const decision = decisionOf(plan, placement, 'order_created_from_cart_hold', input);
   const single = plan.allocations.length === 1 && plan.backordered.length === 0;

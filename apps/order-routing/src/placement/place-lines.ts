@@ -1,7 +1,7 @@
 import { fail, ledger, ok, routing, type Result } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { callService, ORDER_HOLD_TTL_S } from '../ledger/ledger-calls.js';
+import { ORDER_HOLD_TTL_S } from '../ledger/order-hold.js';
 import type { Point } from '../routing/great-circle.js';
 import { FILTERS } from '../routing/default-routing-strategy.js';
 import { toReplayInput, type ReplayInput } from '../routing/replay-input.js';
@@ -32,6 +32,23 @@ export interface OrderContext {
   method: routing.OrderMethod;
   destination: Point | null;
   pickupLocation: string | null;
+}
+
+/** What the strategy routes: the order's lines and where they go, over these candidates. */
+export function routingInputFor(
+  context: OrderContext,
+  lines: readonly routing.OrderLineType[],
+  locations: RoutingInput['locations'],
+  excluded: ReadonlyMap<string, string> = new Map(),
+): RoutingInput {
+  return {
+    lines,
+    method: context.method,
+    destination: context.destination,
+    pickupLocation: context.pickupLocation,
+    locations,
+    excluded: new Map(excluded),
+  };
 }
 
 export interface PlacedFulfilment {
@@ -188,14 +205,7 @@ export async function placeLines(
       listed.value.locations,
     );
     if (!candidates.ok) return candidates;
-    const input: RoutingInput = {
-      lines,
-      method: context.method,
-      destination: context.destination,
-      pickupLocation: context.pickupLocation,
-      locations: candidates.value,
-      excluded: new Map(excluded),
-    };
+    const input = routingInputFor(context, lines, candidates.value, excluded);
     const plan = options.strategy.route(input, options.rules);
     decisions.push(
       decisionOf(plan, placement, attempt === 1 ? options.trigger : 'retry_after_race', input),

@@ -1,6 +1,5 @@
 import { fail, ok, promise, type Result, type routing } from '@omnistock/contracts';
-import type { ServiceRuntime } from '@omnistock/service-kit';
-import { callService } from '../ledger/ledger-calls.js';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import { reserveAllocations, type OrderContext, type Placement } from './place-lines.js';
 
 /**

@@ -219,14 +219,7 @@ export const defaultRoutingStrategy: RoutingStrategy = {
         `${best.location.code} fills the whole order and is the nearest that does (${fillers.length} could)`,
       );
     }
-    const greedy = split(
-      pool,
-      wanted,
-      rules.maxShipments,
-      (options) =>
-        options.sort((a, b) => b.covers - a.covers || nearerFirst(a.scored, b.scored, depth))[0]!
-          .scored,
-    );
+    const greedy = split(pool, wanted, rules.maxShipments, byCoverageThenNearer(depth));
     const why =
       greedy.allocations.length === 0
         ? 'no location can send any of the lines'

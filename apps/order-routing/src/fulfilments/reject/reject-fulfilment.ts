@@ -2,7 +2,7 @@ import { fail, ok, routing, type RequestOf, type Result } from '@omnistock/contr
 import { appendToOutbox } from '@omnistock/messaging';
 import { runCommand, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { fulfilmentEvent, orderEvent } from '../../events/routing-events.js';
+import { placementEvents } from '../../events/routing-events.js';
 import {
   loadFulfilment,
   loadFulfilments,
@@ -140,33 +140,7 @@ export async function rejectFulfilment(
       const view = (await orderView(manager, order.id))!;
       // Nothing will ever arrive for an order whose every line is now cancelled.
       if (view.status === 'cancelled') await freeCompartment(manager, order);
-      const facts = {
-        id: order.id,
-        channel: order.channel,
-        method: order.method,
-        promiseId: order.promise_id,
-      };
-      const discriminator = String(placement.value.lastPlacement);
-      await appendToOutbox(manager, [
-        ...(placement.value.fulfilments.length > 0
-          ? [orderEvent(routing.orderRouted, view, discriminator)]
-          : []),
-        ...(unplaced.backordered.length > 0
-          ? [orderEvent(routing.orderBackordered, view, discriminator)]
-          : []),
-        ...(unplaced.cancelled.length > 0
-          ? [orderEvent(routing.orderLinesCancelled, view, discriminator)]
-          : []),
-        ...placement.value.fulfilments.map((f) =>
-          fulfilmentEvent(facts, {
-            ...f,
-            status: 'assigned',
-            ship_to: f.shipTo ?? null,
-            tracking: null,
-            reason: null,
-          }),
-        ),
-      ]);
+      await appendToOutbox(manager, placementEvents(view, placement.value, unplaced));
       return ok(applied.value.view);
     });
     if (!result.ok) await releaseHolds(runtime, madeHolds);

@@ -1,9 +1,9 @@
 import { ledger, ok, routing, type Result } from '@omnistock/contracts';
 import { appendToOutbox } from '@omnistock/messaging';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { fulfilmentEvent, orderEvent } from '../../events/routing-events.js';
-import { callService, ORDER_HOLD_TTL_S } from '../../ledger/ledger-calls.js';
+import { ORDER_HOLD_TTL_S } from '../../ledger/order-hold.js';
 import { orderView, type FulfilmentRow, type OrderRow } from '../../orders/order-store.js';
 import { RACE_CODES } from '../../placement/place-lines.js';
 import { mergeLines } from '../../placement/store-placement.js';

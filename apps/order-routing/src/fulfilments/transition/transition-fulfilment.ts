@@ -1,9 +1,8 @@
 import { fail, ledger, ok, type Result, type routing } from '@omnistock/contracts';
 import { appendToOutbox } from '@omnistock/messaging';
-import type { ServiceRuntime } from '@omnistock/service-kit';
+import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { fulfilmentEvent } from '../../events/routing-events.js';
-import { callService } from '../../ledger/ledger-calls.js';
 import {
   fulfilmentView,
   loadFulfilment,

@@ -1,5 +1,6 @@
-import { checkLockerFit, fitOf } from './check-locker-fit.js';
+import { fitOf } from './check-locker-fit.js';
 
+/** The pure rule; the NATS read against real Postgres is in e2e/routing/lockers.test.ts. */
 describe('locker fit (read-only)', () => {
   const sizes = new Map([
     ['PEN', 'S'],
@@ -32,31 +33,5 @@ describe('locker fit (read-only)', () => {
     ['a location with no compartments', ['PEN'], [], { fits: false, reason: 'not_a_locker' }],
   ] as const)('%s', (_name, skus, configured, expected) => {
     expect(fitOf('LK-1', skus, sizes, configured)).toEqual({ location: 'LK-1', ...expected });
-  });
-
-  it('reads sizes and compartments without locking, and claims nothing', async () => {
-    const queries: string[] = [];
-    const db = {
-      query: async <T>(sql: string): Promise<T> => {
-        queries.push(sql);
-        return (
-          sql.includes('sku_sizes')
-            ? [{ sku: 'PEN', size: 'S' }]
-            : [{ size: 'S', count: 2, in_use: 1 }]
-        ) as T;
-      },
-    };
-    const reply = await checkLockerFit(db, {
-      location: 'LK-1',
-      lines: [
-        { sku: 'PEN', qty: 1 },
-        { sku: 'PEN', qty: 2 },
-      ],
-    });
-    expect(reply).toEqual({
-      ok: true,
-      value: { location: 'LK-1', fits: true, parcelSize: 'S', compartmentSize: 'S' },
-    });
-    expect(queries.every((sql) => sql.startsWith('SELECT') && !/FOR UPDATE/i.test(sql))).toBe(true);
   });
 });

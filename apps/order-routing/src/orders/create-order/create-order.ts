@@ -1,9 +1,8 @@
 import { fail, ledger, ok, routing, type RequestOf, type Result } from '@omnistock/contracts';
 import { appendToOutbox } from '@omnistock/messaging';
-import { runIdempotentCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { callService, runIdempotentCommand, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { fulfilmentEvent, orderEvent } from '../../events/routing-events.js';
-import { callService } from '../../ledger/ledger-calls.js';
+import { orderEvent, placementEvents } from '../../events/routing-events.js';
 import {
   placeLines,
   releaseHolds,
@@ -103,32 +102,9 @@ async function writeOrder(
   // Nothing will ever arrive for an order whose every line was cancelled: free its compartment.
   if (view.status === 'cancelled')
     await freeCompartment(manager, (await loadOrder(manager, request.id))!);
-  const facts = {
-    id: view.id,
-    channel: view.channel,
-    method: view.method,
-    promiseId: view.promiseId,
-  };
   await appendToOutbox(manager, [
     orderEvent(routing.orderCreated, view, 'created'),
-    ...(placement.fulfilments.length > 0
-      ? [orderEvent(routing.orderRouted, view, String(placement.lastPlacement))]
-      : []),
-    ...(unplaced.backordered.length > 0
-      ? [orderEvent(routing.orderBackordered, view, String(placement.lastPlacement))]
-      : []),
-    ...(unplaced.cancelled.length > 0
-      ? [orderEvent(routing.orderLinesCancelled, view, String(placement.lastPlacement))]
-      : []),
-    ...placement.fulfilments.map((f) =>
-      fulfilmentEvent(facts, {
-        ...f,
-        status: 'assigned',
-        ship_to: f.shipTo ?? null,
-        tracking: null,
-        reason: null,
-      }),
-    ),
+    ...placementEvents(view, placement, unplaced),
   ]);
   return view;
 }
