@@ -80,13 +80,28 @@ describe('orders placed on promises (ledger + promise + routing)', () => {
   });
 
   it('refuses an order on a quote whose stock is gone, with the reason, holding nothing', async () => {
+    // A unit on the shelf, so the pickup is quoted from shelf stock (not via a transfer),
+    // whatever the first test's orders took from this store.
+    await world.must(ledger.receiveStock, {
+      id: 'shelf-refill',
+      location: 'ST-1',
+      lines: [{ sku: 'SKU-A', qty: 1 }],
+    });
     const quoted = await quoteManchester(1);
     const pickup = quoted.options.find((option) => option.option === 'pickup:ST-1')!;
-    // The shelf empties between quote and order (the other unit went to the first test's order).
+    // The shelf empties between quote and order.
+    const shelf = await world.must(ledger.availability, {
+      channel: 'web',
+      skus: ['SKU-A'],
+      locations: ['ST-1'],
+    });
+    const unheld =
+      shelf.items[0]!.locations.find((entry) => entry.location === 'ST-1')?.available ?? 0;
+    expect(unheld).toBeGreaterThan(0);
     await world.must(ledger.adjustStock, {
       id: 'shelf-count',
       location: 'ST-1',
-      lines: [{ sku: 'SKU-A', delta: -1, reason: 'damaged on the shelf' }],
+      lines: [{ sku: 'SKU-A', delta: -unheld, reason: 'damaged on the shelf' }],
     });
     const reply = await world.request(routing.createOrder, {
       id: 'order-too-late',
