@@ -9,3 +9,4 @@ export * from './service-plumbing.js';
 export * from './http-boot.js';
 export * from './lifecycle.js';
 export * from './call-service.js';
+export * from './event-consumer.js';
