@@ -1,0 +1,411 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DomainError,
+  fail,
+  ok,
+  type ErrorCode,
+  type RequestContract,
+  type Result,
+  type Static,
+  type TSchema,
+} from '@omnistock/contracts';
+import { inTransaction, isDependencyDown, payloadHash } from '@omnistock/database';
+import type { NatsRequester } from '@omnistock/messaging';
+import type { Logger, ServiceMetrics } from '@omnistock/observability';
+import type { DataSource, EntityManager } from 'typeorm';
+import { systemClock, type Clock } from '../clock.js';
+import type { Worker } from '../lifecycle.js';
+import {
+  SAGA_LIMITS,
+  type AnySagaDefinition,
+  type SagaContext,
+  type StepOutcome,
+} from './saga-definition.js';
+import { sagaStepId } from './saga-ids.js';
+import {
+  claimSaga,
+  dueSagas,
+  insertSaga,
+  lockClaimed,
+  readSaga,
+  restartSaga,
+  saveProgress,
+  type SagaRow,
+} from './saga-store.js';
+
+/** What the engine needs of its service: the runtime fits. */
+export interface SagaHost {
+  service: string;
+  dataSource: DataSource;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  requester: Pick<NatsRequester, 'request'>;
+  config: { instanceId: string };
+}
+
+/** Replies that mean "not now" rather than "no": the step runs again later. */
+const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set(['SERVICE_UNAVAILABLE', 'IN_PROGRESS']);
+
+class RetryLater extends Error {}
+
+type Outcome = StepOutcome<unknown, unknown>;
+
+/**
+ * Runs every saga of one service. A saga is started inside the transaction that accepts
+ * its command, so an accepted command always has a record; it is then driven step by step
+ * — remote steps with no transaction open, local steps in one transaction with the
+ * record — by whichever replica holds its lease: the request that started it, or the
+ * worker, which resumes sagas whose driver crashed, timed out or is waiting out a retry.
+ */
+export class SagaEngine {
+  private readonly definitions = new Map<string, AnySagaDefinition>();
+  private readonly owner: string;
+  private drives = 0;
+  private readonly sagasEnded;
+  private readonly stepRetries;
+
+  constructor(
+    private readonly host: SagaHost,
+    definitions: readonly AnySagaDefinition[],
+    private readonly clock: Clock = systemClock,
+  ) {
+    for (const definition of definitions) {
+      if (this.definitions.has(definition.kind))
+        throw new Error(`saga kind ${definition.kind} is defined twice`);
+      this.definitions.set(definition.kind, definition);
+    }
+    this.owner = `${host.service}-${host.config.instanceId}-${randomBytes(3).toString('hex')}`;
+    this.sagasEnded = host.metrics.counter(
+      'omnistock_sagas_total',
+      'Sagas that ended, by kind and outcome (done or the failure code).',
+      ['kind', 'outcome'],
+    );
+    this.stepRetries = host.metrics.counter(
+      'omnistock_saga_step_retries_total',
+      'Saga steps scheduled to run again (a dependency down or busy), by kind and step.',
+      ['kind', 'step'],
+    );
+  }
+
+  /**
+   * Starts the saga `id` in the caller's transaction, or finds it: a saga that failed
+   * starts over as its next generation; a live or finished one with another payload is
+   * an IDEMPOTENCY_CONFLICT, as for any command key.
+   */
+  async start(
+    manager: EntityManager,
+    kind: string,
+    id: string,
+    input: unknown,
+  ): Promise<Result<SagaRow>> {
+    const definition = this.definitionOf(kind);
+    const fresh = {
+      id,
+      kind,
+      payloadHash: payloadHash(input),
+      input,
+      state: definition.initialState(input),
+      step: definition.first,
+    };
+    const { created, row } = await insertSaga(manager, fresh);
+    if (created) return ok(row);
+    if (row.kind !== kind)
+      return fail('IDEMPOTENCY_CONFLICT', `${id} names another kind of workflow`);
+    if (row.status === 'failed') {
+      const restarted = await restartSaga(manager, row, fresh);
+      // Restarted by someone else meanwhile: theirs is the run to wait for.
+      return ok(restarted ?? (await readSaga(manager, id))!);
+    }
+    if (row.payload_hash !== fresh.payloadHash)
+      return fail('IDEMPOTENCY_CONFLICT', `${id} was used before with a different payload`, {
+        result: 'exists_with_different_payload',
+      });
+    return ok(row);
+  }
+
+  /**
+   * The request path: start (or find) the saga, drive it, and answer with its outcome;
+   * one still running when `wait_ms` is up answers IN_PROGRESS ("retry with the same id"),
+   * and the worker finishes it.
+   */
+  async run<R>(
+    kind: string,
+    id: string,
+    input: unknown,
+    options: { wait_ms?: number } = {},
+  ): Promise<Result<R>> {
+    const deadline_ms = Date.now() + (options.wait_ms ?? SAGA_LIMITS.wait_ms);
+    const started = await inTransaction(this.host.dataSource, (manager) =>
+      this.start(manager, kind, id, input),
+    );
+    if (!started.ok) return started;
+    if (started.value.status === 'running') {
+      // A step cannot be interrupted: past the deadline the request answers, and this
+      // driver goes on in the background (or, if this process dies, the worker elsewhere).
+      const driving = this.drive(id, deadline_ms).catch((error) =>
+        this.host.logger.warn(
+          { err: error, saga: id },
+          'saga driver stopped; the worker resumes it',
+        ),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, deadline_ms - Date.now()));
+      });
+      await Promise.race([driving, deadline]);
+      clearTimeout(timer);
+    }
+    return answerOf<R>(await this.waitFor(id, deadline_ms));
+  }
+
+  /** The saga's outcome as a caller sees it, or IN_PROGRESS while it runs. */
+  async outcome<R>(id: string): Promise<Result<R> | undefined> {
+    const row = await readSaga(this.host.dataSource, id);
+    return row ? answerOf<R>(row) : undefined;
+  }
+
+  /**
+   * Drives one saga while this driver can hold it: step after step until it ends, or a
+   * retry is due after `deadline_ms` (then the worker takes it up), or another driver has it.
+   */
+  async drive(id: string, deadline_ms = 0): Promise<void> {
+    // Each drive is an owner of its own: two requests for one saga in one process must not
+    // both believe they hold it.
+    const owner = `${this.owner}:${++this.drives}`;
+    for (;;) {
+      const row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
+      if (!row) return;
+      const progress = await this.runStep(row);
+      if (progress === 'lost' || progress === 'ended') return;
+      if (progress === 'next') continue;
+      if (Date.now() + progress.delay_ms > deadline_ms) return;
+      await this.clock.sleep(progress.delay_ms);
+    }
+  }
+
+  /** Drives the sagas that are due and unclaimed, a few at a time; answers how many it took. */
+  async tick(): Promise<number> {
+    const ids = await dueSagas(this.host.dataSource, SAGA_LIMITS.due_batch_max);
+    for (let i = 0; i < ids.length; i += WORKER_CONCURRENCY)
+      await Promise.all(ids.slice(i, i + WORKER_CONCURRENCY).map((id) => this.drive(id)));
+    return ids.length;
+  }
+
+  /** The background driver: resumes sagas after a crash, a timeout, a lost reply or a retry delay. */
+  worker(): Worker {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+    let stopped = true;
+    const loop = () => {
+      if (stopped) return;
+      running = this.tick().then(
+        (taken) => {
+          timer = setTimeout(loop, taken >= SAGA_LIMITS.due_batch_max ? 0 : SAGA_LIMITS.poll_ms);
+        },
+        (error) => {
+          this.host.logger.warn({ err: error }, 'saga worker pass failed; trying again');
+          timer = setTimeout(loop, SAGA_LIMITS.poll_ms * 4);
+        },
+      );
+    };
+    return {
+      start: () => {
+        stopped = false;
+        loop();
+      },
+      stop: async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await running;
+      },
+    };
+  }
+
+  private async waitFor(id: string, deadline_ms: number): Promise<SagaRow> {
+    let pause_ms = 10;
+    for (;;) {
+      const row = (await readSaga(this.host.dataSource, id))!;
+      if (row.status !== 'running' || Date.now() + pause_ms > deadline_ms) return row;
+      await this.clock.sleep(pause_ms);
+      pause_ms = Math.min(pause_ms * 2, 100);
+    }
+  }
+
+  /** Runs the claimed saga's current step and records what it decided. */
+  private async runStep(row: SagaRow): Promise<'lost' | 'ended' | 'next' | { delay_ms: number }> {
+    const definition = this.definitionOf(row.kind);
+    const step = definition.steps[row.step];
+    const ctx = this.contextFor(row);
+    if (!step) return this.record(row, { failed: bug(`${row.kind} has no step ${row.step}`) });
+    if (step.local) {
+      try {
+        const local = step.local;
+        const recorded = await inTransaction(this.host.dataSource, async (manager) => {
+          if (!(await lockClaimed(manager, row.id, row.version))) return 'lost' as const;
+          const outcome = await local(manager, ctx);
+          // A retry must not keep what the step wrote: roll it back, record the retry apart.
+          if ('retry' in outcome) throw new RetryLater(outcome.retry);
+          return this.recordIn(manager, row, outcome);
+        });
+        return recorded;
+      } catch (error) {
+        return this.record(row, this.retryFor(row, error));
+      }
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await step.remote!(ctx);
+    } catch (error) {
+      outcome = this.retryFor(row, error);
+    }
+    return this.record(row, outcome);
+  }
+
+  private retryFor(row: SagaRow, error: unknown): Outcome {
+    if (error instanceof RetryLater) return { retry: error.message };
+    if (!isDependencyDown(error))
+      this.host.logger.error(
+        { err: error, saga: row.id, step: row.step },
+        'saga step failed unexpectedly; it will be retried',
+      );
+    return { retry: String((error as Error)?.message ?? error).slice(0, 200) };
+  }
+
+  private record(row: SagaRow, outcome: Outcome) {
+    return inTransaction(this.host.dataSource, (manager) => this.recordIn(manager, row, outcome));
+  }
+
+  private async recordIn(
+    manager: EntityManager,
+    row: SagaRow,
+    outcome: Outcome,
+  ): Promise<'lost' | 'ended' | 'next' | { delay_ms: number }> {
+    const definition = this.definitionOf(row.kind);
+    if ('retry' in outcome) {
+      const attempts = row.attempts + 1;
+      const limit = definition.steps[row.step]?.attempts_max ?? SAGA_LIMITS.attempts_max;
+      if (attempts >= limit) {
+        const reason = `gave up on ${row.step} after ${attempts} attempts: ${outcome.retry}`;
+        this.host.logger.warn({ saga: row.id, step: row.step }, reason);
+        const giveUp = definition.onGiveUp(this.contextFor(row), row.step, reason);
+        return this.recordIn(
+          manager,
+          row,
+          'retry' in giveUp ? { failed: bug(`${row.kind}: giving up cannot be retried`) } : giveUp,
+        );
+      }
+      const delay_ms = backoff_ms(attempts);
+      this.stepRetries.inc({ kind: row.kind, step: row.step });
+      const saved = await saveProgress(
+        manager,
+        row,
+        {
+          step: row.step,
+          status: 'running',
+          state: row.state,
+          attempts,
+          delay_ms,
+          keepLease: false,
+          stepsTaken: row.steps_taken,
+          retryReason: outcome.retry.slice(0, SAGA_LIMITS.detail_length_max),
+        },
+        undefined,
+      );
+      return saved ? { delay_ms } : 'lost';
+    }
+    const stepsTaken = row.steps_taken + 1;
+    if ('next' in outcome && stepsTaken >= SAGA_LIMITS.steps_max)
+      return this.recordIn(manager, row, {
+        failed: bug(`${row.kind} took ${stepsTaken} steps without ending`),
+      });
+    const state = outcome.state ?? row.state;
+    const base = { state, attempts: 0, delay_ms: 0, stepsTaken };
+    let saved: boolean;
+    if ('next' in outcome) {
+      saved = await saveProgress(
+        manager,
+        row,
+        { ...base, step: outcome.next, status: 'running', keepLease: true },
+        { step: row.step, outcome: 'next', detail: { next: outcome.next } },
+      );
+      return saved ? 'next' : 'lost';
+    }
+    if ('done' in outcome) {
+      saved = await saveProgress(
+        manager,
+        row,
+        { ...base, step: row.step, status: 'done', result: outcome.done, keepLease: false },
+        { step: row.step, outcome: 'done', detail: null },
+      );
+      if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: 'done' });
+      return saved ? 'ended' : 'lost';
+    }
+    const error = outcome.failed.toEnvelope().error;
+    saved = await saveProgress(
+      manager,
+      row,
+      { ...base, step: row.step, status: 'failed', error, keepLease: false },
+      { step: row.step, outcome: 'failed', detail: { code: error.code, message: error.message } },
+    );
+    if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: error.code });
+    return saved ? 'ended' : 'lost';
+  }
+
+  private contextFor(row: SagaRow): SagaContext<unknown, unknown> {
+    const requester = this.host.requester;
+    return {
+      id: row.id,
+      kind: row.kind,
+      generation: row.generation,
+      input: row.input,
+      state: row.state,
+      stepId: (name) => sagaStepId(row.id, row.generation, name),
+      call: async <Req extends TSchema, Rep extends TSchema>(
+        contract: RequestContract<Req, Rep>,
+        payload: Static<Req>,
+      ): Promise<Result<Static<Rep>>> => {
+        const reply = await requester.request(contract, payload);
+        if (reply.ok) return ok(reply.value);
+        if (TRANSIENT_CODES.has(reply.error.code))
+          throw new RetryLater(`${contract.subject}: ${reply.error.message}`);
+        return {
+          ok: false,
+          error: new DomainError(reply.error.code, reply.error.message, reply.error.details),
+        };
+      },
+    };
+  }
+
+  private definitionOf(kind: string): AnySagaDefinition {
+    const definition = this.definitions.get(kind);
+    if (!definition) throw new Error(`no saga of kind ${kind} is defined`);
+    return definition;
+  }
+}
+
+/** Sagas one worker pass drives side by side: a slow step must not hold up every other. */
+const WORKER_CONCURRENCY = 4;
+
+/** Exponential backoff with jitter, so replicas retrying one dependency do not march in step. */
+function backoff_ms(attempts: number): number {
+  const ceiling = Math.min(SAGA_LIMITS.backoff_ms_max, SAGA_LIMITS.backoff_ms_min * 2 ** attempts);
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+function bug(message: string): DomainError {
+  return new DomainError('INTERNAL', message);
+}
+
+function answerOf<R>(row: SagaRow): Result<R> {
+  if (row.status === 'done') return ok(row.result as R);
+  if (row.status === 'failed') {
+    const error = row.error!;
+    return {
+      ok: false,
+      error: new DomainError(error.code as ErrorCode, error.message, error.details),
+    };
+  }
+  return fail('IN_PROGRESS', `${row.id} is still in progress; ask again with the same id`, {
+    step: row.step,
+  });
+}
