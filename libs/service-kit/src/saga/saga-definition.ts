@@ -5,10 +5,12 @@ import type { EntityManager } from 'typeorm';
  * What a step decides. `next` goes on; `done` and `failed` end the saga with the reply a
  * caller gets (a failure only after the compensation steps that lead to it have run);
  * `retry` means "not now" — a dependency is down or busy — and the engine runs the same
- * step again later, with backoff, up to the step's limit.
+ * step again later, with backoff, up to the step's limit. A `next` may carry the `reply`
+ * once the command is accepted for good (its record written): a caller who cannot wait
+ * for the follow-through then gets that reply rather than IN_PROGRESS.
  */
 export type StepOutcome<S, R> =
-  | { next: string; state?: S }
+  | { next: string; state?: S; reply?: R }
   | { done: R; state?: S }
   | { failed: DomainError; state?: S }
   | { retry: string };
@@ -34,6 +36,17 @@ export interface SagaContext<I, S> {
     contract: RequestContract<Req, Rep>,
     payload: Static<Req>,
   ): Promise<Result<Static<Rep>>>;
+  /**
+   * Starts another saga of this service inside a local step's transaction: it exists if and
+   * only if the step commits, and is driven as soon as it does.
+   */
+  begin(
+    manager: EntityManager,
+    kind: string,
+    id: string,
+    input: unknown,
+    identity?: unknown,
+  ): Promise<Result<void>>;
 }
 
 export interface SagaStep<I, S, R> {

@@ -50,6 +50,9 @@ class RetryLater extends Error {}
 
 type Outcome = StepOutcome<unknown, unknown>;
 
+/** Where a driver stands after a step: gone on (with the saga as it now is), waiting, done, or overtaken. */
+type Progress = 'lost' | 'ended' | { row: SagaRow } | { delay_ms: number };
+
 /**
  * Runs every saga of one service. A saga is started inside the transaction that accepts
  * its command, so an accepted command always has a record; it is then driven step by step
@@ -97,12 +100,14 @@ export class SagaEngine {
     kind: string,
     id: string,
     input: unknown,
+    /** What makes two requests "the same" (default: the whole input). */
+    identity: unknown = input,
   ): Promise<Result<SagaRow>> {
     const definition = this.definitionOf(kind);
     const fresh = {
       id,
       kind,
-      payloadHash: payloadHash(input),
+      payloadHash: payloadHash(identity),
       input,
       state: definition.initialState(input),
       step: definition.first,
@@ -132,11 +137,11 @@ export class SagaEngine {
     kind: string,
     id: string,
     input: unknown,
-    options: { wait_ms?: number } = {},
+    options: { wait_ms?: number; identity?: unknown } = {},
   ): Promise<Result<R>> {
     const deadline_ms = Date.now() + (options.wait_ms ?? SAGA_LIMITS.wait_ms);
     const started = await inTransaction(this.host.dataSource, (manager) =>
-      this.start(manager, kind, id, input),
+      this.start(manager, kind, id, input, options.identity ?? input),
     );
     if (!started.ok) return started;
     if (started.value.status === 'running') {
@@ -172,14 +177,17 @@ export class SagaEngine {
     // Each drive is an owner of its own: two requests for one saga in one process must not
     // both believe they hold it.
     const owner = `${this.owner}:${++this.drives}`;
-    for (;;) {
-      const row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
-      if (!row) return;
+    let row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
+    while (row) {
       const progress = await this.runStep(row);
       if (progress === 'lost' || progress === 'ended') return;
-      if (progress === 'next') continue;
+      if ('row' in progress) {
+        row = progress.row;
+        continue;
+      }
       if (Date.now() + progress.delay_ms > deadline_ms) return;
       await this.clock.sleep(progress.delay_ms);
+      row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
     }
   }
 
@@ -232,7 +240,7 @@ export class SagaEngine {
   }
 
   /** Runs the claimed saga's current step and records what it decided. */
-  private async runStep(row: SagaRow): Promise<'lost' | 'ended' | 'next' | { delay_ms: number }> {
+  private async runStep(row: SagaRow): Promise<Progress> {
     const definition = this.definitionOf(row.kind);
     const step = definition.steps[row.step];
     const ctx = this.contextFor(row);
@@ -241,12 +249,14 @@ export class SagaEngine {
       try {
         const local = step.local;
         const recorded = await inTransaction(this.host.dataSource, async (manager) => {
+          ctx.begun.length = 0;
           if (!(await lockClaimed(manager, row.id, row.version))) return 'lost' as const;
           const outcome = await local(manager, ctx);
           // A retry must not keep what the step wrote: roll it back, record the retry apart.
           if ('retry' in outcome) throw new RetryLater(outcome.retry);
           return this.recordIn(manager, row, outcome);
         });
+        if (recorded !== 'lost') for (const begun of ctx.begun) this.kick(begun);
         return recorded;
       } catch (error) {
         return this.record(row, this.retryFor(row, error));
@@ -259,6 +269,13 @@ export class SagaEngine {
       outcome = this.retryFor(row, error);
     }
     return this.record(row, outcome);
+  }
+
+  /** Drives a saga in the background; if this process dies first, the worker does. */
+  kick(id: string): void {
+    void this.drive(id).catch((error) =>
+      this.host.logger.warn({ err: error, saga: id }, 'saga driver stopped; the worker resumes it'),
+    );
   }
 
   private retryFor(row: SagaRow, error: unknown): Outcome {
@@ -279,7 +296,7 @@ export class SagaEngine {
     manager: EntityManager,
     row: SagaRow,
     outcome: Outcome,
-  ): Promise<'lost' | 'ended' | 'next' | { delay_ms: number }> {
+  ): Promise<Progress> {
     const definition = this.definitionOf(row.kind);
     if ('retry' in outcome) {
       const attempts = row.attempts + 1;
@@ -310,6 +327,7 @@ export class SagaEngine {
           retryReason: outcome.retry.slice(0, SAGA_LIMITS.detail_length_max),
         },
         undefined,
+        SAGA_LIMITS.lease_ms,
       );
       return saved ? { delay_ms } : 'lost';
     }
@@ -320,15 +338,16 @@ export class SagaEngine {
       });
     const state = outcome.state ?? row.state;
     const base = { state, attempts: 0, delay_ms: 0, stepsTaken };
-    let saved: boolean;
+    let saved: SagaRow | undefined;
     if ('next' in outcome) {
       saved = await saveProgress(
         manager,
         row,
-        { ...base, step: outcome.next, status: 'running', keepLease: true },
+        { ...base, step: outcome.next, status: 'running', keepLease: true, result: outcome.reply },
         { step: row.step, outcome: 'next', detail: { next: outcome.next } },
+        SAGA_LIMITS.lease_ms,
       );
-      return saved ? 'next' : 'lost';
+      return saved ? { row: saved } : 'lost';
     }
     if ('done' in outcome) {
       saved = await saveProgress(
@@ -336,6 +355,7 @@ export class SagaEngine {
         row,
         { ...base, step: row.step, status: 'done', result: outcome.done, keepLease: false },
         { step: row.step, outcome: 'done', detail: null },
+        SAGA_LIMITS.lease_ms,
       );
       if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: 'done' });
       return saved ? 'ended' : 'lost';
@@ -346,14 +366,23 @@ export class SagaEngine {
       row,
       { ...base, step: row.step, status: 'failed', error, keepLease: false },
       { step: row.step, outcome: 'failed', detail: { code: error.code, message: error.message } },
+      SAGA_LIMITS.lease_ms,
     );
     if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: error.code });
     return saved ? 'ended' : 'lost';
   }
 
-  private contextFor(row: SagaRow): SagaContext<unknown, unknown> {
+  private contextFor(row: SagaRow): SagaContext<unknown, unknown> & { begun: string[] } {
     const requester = this.host.requester;
+    const begun: string[] = [];
     return {
+      begun,
+      begin: async (manager, kind, id, input, identity) => {
+        const started = await this.start(manager, kind, id, input, identity ?? input);
+        if (!started.ok) return started;
+        begun.push(id);
+        return ok(undefined);
+      },
       id: row.id,
       kind: row.kind,
       generation: row.generation,
@@ -398,6 +427,8 @@ function bug(message: string): DomainError {
 
 function answerOf<R>(row: SagaRow): Result<R> {
   if (row.status === 'done') return ok(row.result as R);
+  // Accepted for good and following through (waiting out an outage): the caller has its reply.
+  if (row.status === 'running' && row.result !== null) return ok(row.result as R);
   if (row.status === 'failed') {
     const error = row.error!;
     return {

@@ -170,24 +170,32 @@ export interface SagaProgress {
 }
 
 /**
- * Writes a step's outcome, with a line of history unless it is a retry, guarded by the
- * version the driver claimed: a driver whose lease ran out while its step ran finds the
- * saga moved on and its outcome is dropped (its effects were idempotent, and the newer
- * driver repeats or already repeated them).
+ * Writes a step's outcome, with a line of history unless it is a retry, in one statement,
+ * guarded by the version the driver claimed: a driver whose lease ran out while its step
+ * ran finds the saga moved on and its outcome is dropped (its effects were idempotent, and
+ * the newer driver repeats or already repeated them). Answers the saga as it now is, so a
+ * driver going on to the next step needs no second look; a kept lease is renewed.
  */
 export async function saveProgress(
   manager: EntityManager,
   row: SagaRow,
   progress: SagaProgress,
   history: { step: string; outcome: string; detail: unknown } | undefined,
-): Promise<boolean> {
-  const [updated]: [unknown[], number] = await manager.query(
-    `UPDATE sagas SET step = $3, status = $4, state = $5, result = $6, error = $7, attempts = $8,
-       next_run_at = clock_timestamp() + make_interval(secs => $9), steps_taken = $10,
-       retry_reason = $12, version = version + 1, updated_at = clock_timestamp(),
-       lease_owner = CASE WHEN $11 THEN lease_owner END,
-       lease_until = CASE WHEN $11 THEN lease_until END
-     WHERE id = $1 AND version = $2 RETURNING 1`,
+  lease_ms: number,
+): Promise<SagaRow | undefined> {
+  const [saved]: SagaRow[] = await manager.query(
+    `WITH saved AS (
+       UPDATE sagas SET step = $3, status = $4, state = $5, result = COALESCE($6, result),
+         error = $7, attempts = $8, next_run_at = clock_timestamp() + make_interval(secs => $9),
+         steps_taken = $10, retry_reason = $12, version = version + 1, updated_at = clock_timestamp(),
+         lease_owner = CASE WHEN $11 THEN lease_owner END,
+         lease_until = CASE WHEN $11 THEN clock_timestamp() + make_interval(secs => $13) END
+       WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}),
+     logged AS (
+       INSERT INTO saga_steps (saga_id, generation, seq, step, outcome, detail)
+       SELECT id, generation, $10, $14, $15, $16 FROM saved WHERE $14::text IS NOT NULL
+       RETURNING 1)
+     SELECT * FROM saved`,
     [
       row.id,
       row.version,
@@ -201,24 +209,13 @@ export async function saveProgress(
       progress.stepsTaken,
       progress.keepLease,
       progress.retryReason ?? null,
+      lease_ms / 1000,
+      history?.step ?? null,
+      history?.outcome ?? null,
+      JSON.stringify(history?.detail ?? null),
     ],
   );
-  if (updated.length !== 1) return false;
-  if (history) {
-    await manager.query(
-      `INSERT INTO saga_steps (saga_id, generation, seq, step, outcome, detail)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        row.id,
-        row.generation,
-        progress.stepsTaken,
-        history.step,
-        history.outcome,
-        JSON.stringify(history.detail ?? null),
-      ],
-    );
-  }
-  return true;
+  return saved;
 }
 
 /** Sagas due now that no live driver holds, oldest first. */
