@@ -20,7 +20,9 @@ class SagaTestTables1700000000000 implements MigrationInterface {
     await createSagaTables(queryRunner);
     await queryRunner.query('CREATE TABLE effects (saga text NOT NULL, step text NOT NULL)');
   }
-  async down(): Promise<void> {}
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE effects');
+  }
 }
 
 interface Input {
@@ -236,5 +238,31 @@ describe('the saga engine', () => {
     ]);
     expect(await flaky.run('test.flaky', 'f-1', { n: 0 })).toEqual(ok({ result: 1 }));
     expect(await effects('f-1')).toEqual(['write']);
+  });
+
+  it('gives up at once, without retrying, on data the database refuses', async () => {
+    let runs = 0;
+    const strict = new SagaEngine({ ...host, metrics: new ServiceMetrics('test', 'strict') }, [
+      {
+        ...doubler,
+        kind: 'test.strict',
+        first: 'write',
+        steps: {
+          write: {
+            local: async (manager) => {
+              runs++;
+              await manager.query(`SELECT 'not a number'::int`);
+              return { done: { result: 0 } };
+            },
+          },
+        },
+        onGiveUp: (_ctx, _step, failure) => ({ failed: failure }),
+      },
+    ]);
+    expect(await strict.run('test.strict', 'x-1', { n: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(runs).toBe(1);
   });
 });

@@ -111,10 +111,12 @@ describe('group commit of holds', () => {
     }));
     const before = await w.position('SKU-H', 'WH-1');
     const results = await Promise.all(
-      [...good, ...poisoned].sort(() => 0.5 - Math.random()).map(async (request) => ({
-        id: request.id,
-        result: await batcher.submit(request),
-      })),
+      [...good, ...poisoned]
+        .sort(() => 0.5 - Math.random())
+        .map(async (request) => ({
+          id: request.id,
+          result: await batcher.submit(request),
+        })),
     );
     const outcome = (id: string) => {
       const { result } = results.find((r) => r.id === id)!;

@@ -80,10 +80,10 @@ export const LOCATIONS: Static<typeof ledger.Location>[] = [
   },
 ];
 
-/** Ledger and routing in-process on a throwaway database and namespace, with a typed client. */
 /** How often a test asks again for a command in progress before it takes the answer as it is. */
 const IN_PROGRESS_ASKS_MAX = 60;
 
+/** Ledger and routing in-process on a throwaway database and namespace, with a typed client. */
 export class RoutingWorld {
   readonly services = new Map<string, RunningService>();
   private receipts = 0;

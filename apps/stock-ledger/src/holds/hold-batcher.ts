@@ -1,5 +1,5 @@
 import { fail, type ledger, type Result } from '@omnistock/contracts';
-import { inTransaction, isDependencyDown } from '@omnistock/database';
+import { inTransaction, isDataException, isDependencyDown } from '@omnistock/database';
 import type { ServiceRuntime } from '@omnistock/service-kit';
 import { Histogram } from 'prom-client';
 import type { ReserveRequest } from './hold-rules.js';
@@ -184,12 +184,4 @@ export class HoldBatcher {
     }
     pending!.reject(error);
   }
-}
-
-/** SQLSTATE class 22: the database refused a value (bad encoding, out of range), not the command. */
-function isDataException(error: unknown): boolean {
-  const code =
-    (error as { driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code;
-  return typeof code === 'string' && code.startsWith('22');
 }

@@ -70,10 +70,12 @@ export interface SagaDefinition<I, S, R> {
   initialState(input: I): S;
   steps: Readonly<Record<string, SagaStep<I, S, R>>>;
   /**
-   * Where the saga goes when a step has used its retries: the entry to its compensation
-   * (which are steps like any other, durable and idempotent).
+   * Where the saga goes when a step cannot be done: its retries are used up (the failure is
+   * SERVICE_UNAVAILABLE), or the database refused the step's data (VALIDATION_FAILED, no
+   * use retrying). The entry to its compensation, which is steps like any other, durable
+   * and idempotent; or, before anything was done, the failure itself.
    */
-  onGiveUp(ctx: SagaContext<I, S>, step: string, reason: string): StepOutcome<S, R>;
+  onGiveUp(ctx: SagaContext<I, S>, step: string, failure: DomainError): StepOutcome<S, R>;
 }
 
 export type AnySagaDefinition = SagaDefinition<any, any, any>;

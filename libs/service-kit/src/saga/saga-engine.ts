@@ -9,7 +9,7 @@ import {
   type Static,
   type TSchema,
 } from '@omnistock/contracts';
-import { inTransaction, isDependencyDown, payloadHash } from '@omnistock/database';
+import { inTransaction, isDataException, isDependencyDown, payloadHash } from '@omnistock/database';
 import type { NatsRequester } from '@omnistock/messaging';
 import type { Logger, ServiceMetrics } from '@omnistock/observability';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +21,7 @@ import {
   type SagaContext,
   type StepOutcome,
 } from './saga-definition.js';
+import { DriveSlots } from './drive-slots.js';
 import { sagaStepId } from './saga-ids.js';
 import {
   claimSaga,
@@ -28,6 +29,7 @@ import {
   insertSaga,
   lockClaimed,
   readSaga,
+  releaseLeases,
   restartSaga,
   saveProgress,
   type SagaRow,
@@ -40,7 +42,7 @@ export interface SagaHost {
   logger: Logger;
   metrics: ServiceMetrics;
   requester: Pick<NatsRequester, 'request'>;
-  config: { instanceId: string };
+  config: { instanceId: string; databasePoolSize?: number };
 }
 
 /** Replies that mean "not now" rather than "no": the step runs again later. */
@@ -51,7 +53,7 @@ class RetryLater extends Error {}
 type Outcome = StepOutcome<unknown, unknown>;
 
 /** Where a driver stands after a step: gone on (with the saga as it now is), waiting, done, or overtaken. */
-type Progress = 'lost' | 'ended' | { row: SagaRow } | { delay_ms: number };
+type Progress = 'lost' | { ended: SagaRow } | { row: SagaRow } | { delay_ms: number };
 
 /**
  * Runs every saga of one service. A saga is started inside the transaction that accepts
@@ -64,6 +66,7 @@ export class SagaEngine {
   private readonly definitions = new Map<string, AnySagaDefinition>();
   private readonly owner: string;
   private drives = 0;
+  private readonly slots: DriveSlots;
   private readonly sagasEnded;
   private readonly stepRetries;
 
@@ -78,6 +81,8 @@ export class SagaEngine {
       this.definitions.set(definition.kind, definition);
     }
     this.owner = `${host.service}-${host.config.instanceId}-${randomBytes(3).toString('hex')}`;
+    // Leave the pool a couple of connections for reads and consumers.
+    this.slots = new DriveSlots(Math.max(2, (host.config.databasePoolSize ?? 10) - 2));
     this.sagasEnded = host.metrics.counter(
       'omnistock_sagas_total',
       'Sagas that ended, by kind and outcome (done or the failure code).',
@@ -140,25 +145,35 @@ export class SagaEngine {
     options: { wait_ms?: number; identity?: unknown } = {},
   ): Promise<Result<R>> {
     const deadline_ms = Date.now() + (options.wait_ms ?? SAGA_LIMITS.wait_ms);
-    const started = await inTransaction(this.host.dataSource, (manager) =>
-      this.start(manager, kind, id, input, options.identity ?? input),
-    );
+    let started: Result<SagaRow>;
+    try {
+      started = await inTransaction(this.host.dataSource, (manager) =>
+        this.start(manager, kind, id, input, options.identity ?? input),
+      );
+    } catch (error) {
+      // The record itself cannot hold the input: refused before anything was done.
+      if (isDataException(error)) return { ok: false, error: refusedData(error) };
+      throw error;
+    }
     if (!started.ok) return started;
     if (started.value.status === 'running') {
       // A step cannot be interrupted: past the deadline the request answers, and this
       // driver goes on in the background (or, if this process dies, the worker elsewhere).
-      const driving = this.drive(id, deadline_ms).catch((error) =>
+      const driving = this.drive(id, deadline_ms).catch((error) => {
         this.host.logger.warn(
           { err: error, saga: id },
           'saga driver stopped; the worker resumes it',
-        ),
-      );
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, deadline_ms - Date.now()));
+        );
+        return undefined;
       });
-      await Promise.race([driving, deadline]);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), Math.max(0, deadline_ms - Date.now()));
+      });
+      const ended = await Promise.race([driving, deadline]);
       clearTimeout(timer);
+      // Ended under this driver: its last write is the answer, no need to look again.
+      if (ended) return answerOf<R>(ended);
     }
     return answerOf<R>(await this.waitFor(id, deadline_ms));
   }
@@ -173,22 +188,35 @@ export class SagaEngine {
    * Drives one saga while this driver can hold it: step after step until it ends, or a
    * retry is due after `deadline_ms` (then the worker takes it up), or another driver has it.
    */
-  async drive(id: string, deadline_ms = 0): Promise<void> {
+  async drive(id: string, deadline_ms?: number): Promise<SagaRow | undefined> {
+    const release = await this.slots.acquire(deadline_ms);
+    if (!release) return undefined;
+    try {
+      return await this.driveHolding(id, deadline_ms ?? 0);
+    } finally {
+      release();
+    }
+  }
+
+  /** The saga as it ended under this driver, or undefined when it did not end here. */
+  private async driveHolding(id: string, deadline_ms: number): Promise<SagaRow | undefined> {
     // Each drive is an owner of its own: two requests for one saga in one process must not
     // both believe they hold it.
     const owner = `${this.owner}:${++this.drives}`;
     let row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
     while (row) {
       const progress = await this.runStep(row);
-      if (progress === 'lost' || progress === 'ended') return;
+      if (progress === 'lost') return undefined;
+      if ('ended' in progress) return progress.ended;
       if ('row' in progress) {
         row = progress.row;
         continue;
       }
-      if (Date.now() + progress.delay_ms > deadline_ms) return;
+      if (Date.now() + progress.delay_ms > deadline_ms) return undefined;
       await this.clock.sleep(progress.delay_ms);
       row = await claimSaga(this.host.dataSource, id, owner, SAGA_LIMITS.lease_ms);
     }
+    return undefined;
   }
 
   /** Drives the sagas that are due and unclaimed, a few at a time; answers how many it took. */
@@ -225,6 +253,10 @@ export class SagaEngine {
         stopped = true;
         clearTimeout(timer);
         await running;
+        // Steps in flight here are idempotent: whoever takes the saga over repeats them.
+        await releaseLeases(this.host.dataSource, `${this.owner}:`).catch((error) =>
+          this.host.logger.warn({ err: error }, 'saga leases not handed over; they run out'),
+        );
       },
     };
   }
@@ -259,6 +291,7 @@ export class SagaEngine {
         if (recorded !== 'lost') for (const begun of ctx.begun) this.kick(begun);
         return recorded;
       } catch (error) {
+        if (isDataException(error)) return this.record(row, this.giveUp(row, refusedData(error)));
         return this.record(row, this.retryFor(row, error));
       }
     }
@@ -276,6 +309,13 @@ export class SagaEngine {
     void this.drive(id).catch((error) =>
       this.host.logger.warn({ err: error, saga: id }, 'saga driver stopped; the worker resumes it'),
     );
+  }
+
+  private giveUp(row: SagaRow, failure: DomainError): Outcome {
+    const outcome = this.definitionOf(row.kind).onGiveUp(this.contextFor(row), row.step, failure);
+    return 'retry' in outcome
+      ? { failed: bug(`${row.kind}: giving up cannot be retried`) }
+      : outcome;
   }
 
   private retryFor(row: SagaRow, error: unknown): Outcome {
@@ -304,11 +344,10 @@ export class SagaEngine {
       if (attempts >= limit) {
         const reason = `gave up on ${row.step} after ${attempts} attempts: ${outcome.retry}`;
         this.host.logger.warn({ saga: row.id, step: row.step }, reason);
-        const giveUp = definition.onGiveUp(this.contextFor(row), row.step, reason);
         return this.recordIn(
           manager,
           row,
-          'retry' in giveUp ? { failed: bug(`${row.kind}: giving up cannot be retried`) } : giveUp,
+          this.giveUp(row, new DomainError('SERVICE_UNAVAILABLE', reason)),
         );
       }
       const delay_ms = backoff_ms(attempts);
@@ -358,7 +397,7 @@ export class SagaEngine {
         SAGA_LIMITS.lease_ms,
       );
       if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: 'done' });
-      return saved ? 'ended' : 'lost';
+      return saved ? { ended: saved } : 'lost';
     }
     const error = outcome.failed.toEnvelope().error;
     saved = await saveProgress(
@@ -369,7 +408,7 @@ export class SagaEngine {
       SAGA_LIMITS.lease_ms,
     );
     if (saved) this.sagasEnded.inc({ kind: row.kind, outcome: error.code });
-    return saved ? 'ended' : 'lost';
+    return saved ? { ended: saved } : 'lost';
   }
 
   private contextFor(row: SagaRow): SagaContext<unknown, unknown> & { begun: string[] } {
@@ -419,6 +458,12 @@ const WORKER_CONCURRENCY = 4;
 function backoff_ms(attempts: number): number {
   const ceiling = Math.min(SAGA_LIMITS.backoff_ms_max, SAGA_LIMITS.backoff_ms_min * 2 ** attempts);
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+function refusedData(error: unknown): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'the request holds data that cannot be stored', {
+    problems: [{ path: '/', message: String((error as Error)?.message ?? error).slice(0, 200) }],
+  });
 }
 
 function bug(message: string): DomainError {

@@ -229,3 +229,12 @@ export async function dueSagas(dataSource: DataSource, limit: number): Promise<s
   );
   return rows.map((row) => row.id);
 }
+
+/** A driver stopping cleanly hands its sagas over at once, instead of after its lease. */
+export async function releaseLeases(dataSource: DataSource, ownerPrefix: string): Promise<void> {
+  await dataSource.query(
+    `UPDATE sagas SET lease_owner = NULL, lease_until = NULL
+     WHERE status = 'running' AND starts_with(lease_owner, $1)`,
+    [ownerPrefix],
+  );
+}

@@ -141,16 +141,10 @@ export function rejectFulfilmentSaga(
         },
       },
     },
-    onGiveUp: (ctx, step, reason) =>
+    onGiveUp: (ctx, step, failure) =>
       step === 'reject'
-        ? { failed: new DomainError('SERVICE_UNAVAILABLE', reason) }
-        : {
-            next: 'compensate',
-            state: {
-              ...ctx.state,
-              failure: failureOf({ code: 'SERVICE_UNAVAILABLE', message: reason }),
-            },
-          },
+        ? { failed: failure }
+        : { next: 'compensate', state: { ...ctx.state, failure: failureOf(failure) } },
   };
 }
 

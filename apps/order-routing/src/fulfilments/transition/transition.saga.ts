@@ -1,4 +1,4 @@
-import { DomainError, ledger, routing, type RequestOf } from '@omnistock/contracts';
+import { ledger, routing, type RequestOf } from '@omnistock/contracts';
 import { appendToOutbox } from '@omnistock/messaging';
 import type { SagaContext, SagaDefinition, ServiceRuntime } from '@omnistock/service-kit';
 import { fulfilmentEvent } from '../../events/routing-events.js';
@@ -209,8 +209,6 @@ export function transitionSaga(
       },
     },
     // Only `apply` has a limit: what follows it must be done, however long the ledger is away.
-    onGiveUp: (_ctx, _step, reason) => ({
-      failed: new DomainError('SERVICE_UNAVAILABLE', reason),
-    }),
+    onGiveUp: (_ctx, _step, failure) => ({ failed: failure }),
   };
 }

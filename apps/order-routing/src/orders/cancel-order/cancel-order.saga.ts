@@ -102,6 +102,6 @@ export function cancelOrderSaga(): SagaDefinition<CancelOrder, CancelState, rout
           (await releaseOrderHolds(ctx, ctx.state.holds)) ?? { done: ctx.state.view! },
       },
     },
-    onGiveUp: (_ctx, _step, reason) => ({ failed: new DomainError('SERVICE_UNAVAILABLE', reason) }),
+    onGiveUp: (_ctx, _step, failure) => ({ failed: failure }),
   };
 }

@@ -189,8 +189,7 @@ export function createOrderSaga(
         },
       },
     },
-    onGiveUp: (ctx, _step, reason) =>
-      toCompensation(ctx.state, { code: 'SERVICE_UNAVAILABLE', message: reason }),
+    onGiveUp: (ctx, _step, failure) => toCompensation(ctx.state, failure),
   };
 }
 
