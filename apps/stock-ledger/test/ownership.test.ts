@@ -192,4 +192,17 @@ describe('hold ownership', () => {
     });
     expect(await w.expectNoDrift()).toEqual([]);
   });
+
+  it('frees a hold made for an order that never committed it, on its own time', async () => {
+    // Order routing commits its holds once the order is recorded; one it never got to
+    // (its saga lost for good) is not kept forever: it expires like a cart's.
+    await w.ok(ledger.reserve, { ...cartHold('o-gone:1:WH-1'), ttlSeconds: 1, orderId: 'o-gone' });
+    let hold = await w.ok(ledger.getHold, { id: 'o-gone:1:WH-1' });
+    for (let i = 0; i < 40 && hold.status === 'held'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      hold = await w.ok(ledger.getHold, { id: 'o-gone:1:WH-1' });
+    }
+    expect(hold).toMatchObject({ status: 'expired', orderId: 'o-gone' });
+    expect(await w.expectNoDrift()).toEqual([]);
+  });
 });
