@@ -1,7 +1,8 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { routing } from '@omnistock/contracts';
+import { DEAD_LETTER_STREAM, routing } from '@omnistock/contracts';
 import { createServiceDataSource, prepareDatabase } from '@omnistock/database';
 import {
+  deadLetterStreamName,
   ensureEventStream,
   eventStreamName,
   IdempotentEventConsumer,
@@ -93,5 +94,58 @@ describe('a late JetStream ack', () => {
       `SELECT count(*)::int AS inbox FROM inbox WHERE message_id = 'late-ack-1'`,
     );
     expect(inbox).toBe(1);
+  });
+
+  it('sets an event that keeps failing aside on the dead-letter stream, counted, never dropped', async () => {
+    const deadLettered: string[] = [];
+    let attempts = 0;
+    const failing = new IdempotentEventConsumer({
+      connection: world.connection,
+      dataSource,
+      namespace: world.namespace,
+      durable: 'always-fails',
+      subjects: [`${routing.fulfilmentShipped.subject}.>`],
+      ack_wait_ms: ACK_WAIT_MS,
+      deliveries_max: 3,
+      handle: async () => {
+        attempts++;
+        throw new Error('cannot apply\nthis event');
+      },
+      onDeadLetter: (subject) => deadLettered.push(subject),
+    });
+    await failing.start();
+    try {
+      const subject = namespacedSubject(
+        world.namespace,
+        routing.fulfilmentShipped.subjectFor('WH-1'),
+      );
+      await jetstream(world.connection).publish(
+        subject,
+        JSON.stringify({ fulfilmentId: 'f-dead' }),
+        {
+          msgID: 'dead-1',
+        },
+      );
+      for (let waited_ms = 0; waited_ms < 15_000 && deadLettered.length === 0; waited_ms += 100)
+        await sleep(100);
+      expect(deadLettered).toEqual([subject]);
+      await sleep(ACK_WAIT_MS * 3);
+      // Applied three times, then set aside: no fourth attempt.
+      expect(attempts).toBe(3);
+      const manager = await jetstreamManager(world.connection);
+      const stored = await manager.streams.getMessage(deadLetterStreamName(world.namespace), {
+        last_by_subj: namespacedSubject(
+          world.namespace,
+          DEAD_LETTER_STREAM.subjectFor('always-fails'),
+        ),
+      });
+      expect(stored!.json()).toEqual({ fulfilmentId: 'f-dead' });
+      expect(stored!.header.get('Omnistock-Subject')).toBe(subject);
+      expect(stored!.header.get('Omnistock-Error')).toBe('cannot apply this event');
+      const info = await manager.consumers.info(eventStreamName(world.namespace), 'always-fails');
+      expect(info.num_ack_pending).toBe(0);
+    } finally {
+      await failing.stop();
+    }
   });
 });

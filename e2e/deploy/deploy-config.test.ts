@@ -13,7 +13,17 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { health, ledger, promise, returns, routing, SERVICE_NAMES } from '@omnistock/contracts';
+import {
+  DEAD_LETTER_STREAM,
+  health,
+  ledger,
+  promise,
+  returns,
+  routing,
+  SERVICE_NAMES,
+} from '@omnistock/contracts';
+import { OUTCOME_CONSUMER_DURABLE } from '@omnistock/app-delivery-promise';
+import { HOLD_LOST_CONSUMER_DURABLE } from '@omnistock/app-order-routing';
 import { ensureEventStream, namespacedSubject } from '@omnistock/messaging';
 import {
   createThrowawayDatabase,
@@ -332,6 +342,26 @@ describe('NATS cluster configuration (docker/nats)', () => {
     const foreign = events.find((event) => event.owner === 'routing')!.subject;
     for (const user of ['ledger', 'promise', 'returns', 'gateway', WAREHOUSE_USER])
       expect([user, await canPublishEvent(user, foreign)]).toEqual([user, false]);
+  });
+
+  it('lets a consuming service set its own events aside as dead letters, and nobody else', async () => {
+    const own = [
+      ['routing', DEAD_LETTER_STREAM.subjectFor(HOLD_LOST_CONSUMER_DURABLE)],
+      ['promise', DEAD_LETTER_STREAM.subjectFor(OUTCOME_CONSUMER_DURABLE)],
+    ];
+    for (const [user, subject] of own)
+      expect([user, await canPublishEvent(user!, subject!)]).toEqual([user, true]);
+    for (const [user, subject] of [
+      ['promise', own[0]![1]],
+      ['gateway', own[0]![1]],
+      ['ledger', own[1]![1]],
+      [WAREHOUSE_USER, own[1]![1]],
+    ])
+      expect([user, subject, await canPublishEvent(user!, subject!)]).toEqual([
+        user,
+        subject,
+        false,
+      ]);
   });
 
   it('lets the warehouse send every fulfilment command, and nothing else', async () => {

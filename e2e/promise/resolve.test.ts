@@ -99,7 +99,7 @@ describe('resolving a promise before an order is placed on it', () => {
         details: { reason: 'stock_gone', location: 'WH-1', sku: 'SKU-R', needed: 2, available: 1 },
       },
     });
-    await world.must(ledger.release, { id: 'someone-else' });
+    await world.must(ledger.release, { id: 'someone-else', principal: { kind: 'cart' } });
   });
 
   it('refuses a promise whose calendar changed since the quote', async () => {

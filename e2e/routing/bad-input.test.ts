@@ -104,9 +104,39 @@ describe('order routing refuses bad input', () => {
     });
   });
 
-  it('refuses an order on a promise while the promise service is down, holding nothing', async () => {
-    const reply = await w.order('promised-down', { 'BAD-A': 1 }, { promiseId: 'quote-1' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+  it('keeps an order on a promise in progress while the promise service is down, holding nothing, and finishes it once it answers', async () => {
+    const order = {
+      id: 'promised-down',
+      channel: 'web',
+      method: 'ship' as const,
+      destination: { lat: 51.5, lon: -0.12 },
+      lines: [{ sku: 'BAD-A', qty: 1 }],
+      promiseId: 'quote-1',
+    };
+    const reply = await w.callOnce(routing.createOrder, order);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'IN_PROGRESS' } });
+    await expectNoOrder('promised-down');
+    await expectNothingHeld();
+    // The promise service comes back, and says the quote is gone: the saga ends with that.
+    const subscription = w.world.connection.subscribe(
+      namespacedSubject(w.world.namespace, promise.resolvePromise.subject),
+      {
+        callback: (_error, message) => {
+          message.respond(
+            JSON.stringify({ error: { code: 'PROMISE_EXPIRED', message: 'the quote expired' } }),
+          );
+        },
+      },
+    );
+    await w.world.connection.flush();
+    try {
+      expect(await w.call(routing.createOrder, order)).toMatchObject({
+        ok: false,
+        error: { code: 'PROMISE_EXPIRED' },
+      });
+    } finally {
+      subscription.unsubscribe();
+    }
     await expectNoOrder('promised-down');
     await expectNothingHeld();
   });
@@ -200,7 +230,7 @@ describe('order routing refuses bad input', () => {
       await expectNothingHeld();
       const order = await w.placed('retried-1', lines, { promiseId: 'quote-4' });
       for (const fulfilment of order.fulfilments)
-        expect((await w.ok(ledger.getHold, { id: fulfilment.holdId })).status).toBe('held');
+        expect((await w.ok(ledger.getHold, { id: fulfilment.holdId })).status).toBe('committed');
       expect((await w.positions('BAD-A'))['ST-SOHO']).toEqual({ onHand: 5, reserved: 1 });
       await w.ok(routing.cancelOrder, { id: 'retried-1' });
     } finally {

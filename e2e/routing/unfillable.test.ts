@@ -67,7 +67,7 @@ describe('lines nobody can take, per channel', () => {
     ]);
     // Only the routed unit is held; the two cancelled ones never were.
     const hold = await w.ok(ledger.getHold, { id: fulfilment!.holdId });
-    expect(hold.status).toBe('held');
+    expect(hold.status).toBe('committed');
     expect((await w.positions('UF-B'))['WH-LDN']).toEqual({ onHand: 1, reserved: 1 });
     const [event] = await eventsFor(routing.orderLinesCancelled, 'uf-1');
     expect(event).toMatchObject({ id: 'uf-1', cancelledLines: [{ sku: 'UF-B', qty: 2 }] });

@@ -17,6 +17,7 @@ import { installRequestLog } from './http/request-log.js';
 import { GatewayTelemetry } from './http/telemetry.js';
 import { CreateGateway1732300000000 } from './migrations/1732300000000-create-gateway.js';
 import { CreateApiKeys1732400000000 } from './migrations/1732400000000-create-api-keys.js';
+import { ApiKeyChannels1733000000000 } from './migrations/1733000000000-api-key-channels.js';
 import { ALL_ROUTES } from './routes/all-routes.js';
 import { RouteTable } from './routes/route-table.js';
 
@@ -29,7 +30,11 @@ export function gatewayDefinition(config: GatewayConfig): HttpServiceDefinition 
     schema: 'gateway',
     module: GatewayModule.forRoot(config),
     entities: [],
-    migrations: [CreateGateway1732300000000, CreateApiKeys1732400000000],
+    migrations: [
+      CreateGateway1732300000000,
+      CreateApiKeys1732400000000,
+      ApiKeyChannels1733000000000,
+    ],
     adapterOptions: {
       bodyLimit: LIMITS.payload_bytes_max,
       genReqId: requestIdOf,

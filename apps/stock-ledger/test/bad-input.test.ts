@@ -1,5 +1,5 @@
 import { LIMITS, ledger } from '@omnistock/contracts';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, LedgerWorld } from './support/ledger-world.js';
 
 describe('bad input gets a typed error and changes nothing', () => {
   let w: LedgerWorld;
@@ -24,7 +24,7 @@ describe('bad input gets a typed error and changes nothing', () => {
       lines: [{ sku: 'SKU-X', location: 'WH-1', qty: 1 }],
       ttlSeconds: 600,
     });
-    await w.ok(ledger.release, { id: 'bad-released' });
+    await w.ok(ledger.release, { id: 'bad-released', principal: CART });
   });
 
   afterAll(() => w.dispose());
@@ -271,32 +271,32 @@ describe('bad input gets a typed error and changes nothing', () => {
     ],
     [
       'a release of an unknown hold',
-      () => w.call(ledger.release, { id: 'no-such-hold' }),
+      () => w.call(ledger.release, { id: 'no-such-hold', principal: CART }),
       'HOLD_NOT_FOUND',
     ],
     [
       'a fulfilment of a released hold',
-      () => w.call(ledger.fulfil, { id: 'bad-released' }),
+      () => w.call(ledger.fulfil, { id: 'bad-released', principal: CART }),
       'INVALID_TRANSITION',
     ],
     [
       'a commit of a released hold',
-      () => w.call(ledger.commit, { id: 'bad-released' }),
+      () => w.call(ledger.commit, { id: 'bad-released', orderId: 'o-1', channel: 'web' }),
       'INVALID_TRANSITION',
     ],
     [
       'an extension of a released hold',
-      () => w.call(ledger.extend, { id: 'bad-released', ttlSeconds: 60 }),
+      () => w.call(ledger.extend, { id: 'bad-released', ttlSeconds: 60, principal: CART }),
       'INVALID_TRANSITION',
     ],
     [
       'a move to a location without the stock',
-      () => w.call(ledger.moveHold, { id: 'bad-held', from: 'WH-1', to: 'ST-2' }),
+      () => w.call(ledger.moveHold, { id: 'bad-held', from: 'WH-1', to: 'ST-2', principal: CART }),
       'INSUFFICIENT_STOCK',
     ],
     [
       'a move from a location the hold is not at',
-      () => w.call(ledger.moveHold, { id: 'bad-held', from: 'ST-2', to: 'ST-1' }),
+      () => w.call(ledger.moveHold, { id: 'bad-held', from: 'ST-2', to: 'ST-1', principal: CART }),
       'NOT_FOUND',
     ],
     [

@@ -37,7 +37,7 @@ describe('an expiry racing a commit', () => {
     const commits = await Promise.all(
       Array.from({ length: HOLDS }, async (_, i) => {
         await sleep((i * 600) / HOLDS);
-        return w.call(ledger.commit, { id: `race-${i}`, reference: `order-${i}` });
+        return w.call(ledger.commit, { id: `race-${i}`, orderId: `order-${i}`, channel: 'web' });
       }),
     );
     await sleep(1_500);

@@ -1,5 +1,5 @@
 import { ledger } from '@omnistock/contracts';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, LedgerWorld } from './support/ledger-world.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,18 +52,17 @@ describe('hold expiry', () => {
   });
 
   it('refuses to commit, extend or release a hold that has expired', async () => {
-    // The three share a request shape ({ id }); the cast lets one loop send each.
-    for (const contract of [
-      ledger.commit,
-      ledger.release,
-      ledger.fulfil,
-    ] as (typeof ledger.release)[]) {
-      expect(await w.call(contract, { id: 'exp-live' })).toMatchObject({
-        ok: false,
-        error: { code: 'INVALID_TRANSITION' },
-      });
-    }
-    expect(await w.call(ledger.extend, { id: 'exp-live', ttlSeconds: 60 })).toMatchObject({
+    const expired = { ok: false, error: { code: 'INVALID_TRANSITION' } };
+    expect(
+      await w.call(ledger.commit, { id: 'exp-live', orderId: 'o-late', channel: 'web' }),
+    ).toMatchObject(expired);
+    expect(await w.call(ledger.release, { id: 'exp-live', principal: CART })).toMatchObject(
+      expired,
+    );
+    expect(await w.call(ledger.fulfil, { id: 'exp-live', principal: CART })).toMatchObject(expired);
+    expect(
+      await w.call(ledger.extend, { id: 'exp-live', ttlSeconds: 60, principal: CART }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },
     });
@@ -76,7 +75,11 @@ describe('hold expiry', () => {
       lines: [{ sku: 'SKU-E', location: 'WH-1', qty: 1 }],
       ttlSeconds: 1,
     });
-    const committed = await w.ok(ledger.commit, { id: 'exp-commit', reference: 'order-9' });
+    const committed = await w.ok(ledger.commit, {
+      id: 'exp-commit',
+      orderId: 'order-9',
+      channel: 'web',
+    });
     expect(committed).toMatchObject({ status: 'committed', expiresAt: null });
     await sleep(1_500);
     expect(await w.ok(ledger.getHold, { id: 'exp-commit' })).toMatchObject({ status: 'committed' });
@@ -90,7 +93,11 @@ describe('hold expiry', () => {
       lines: [{ sku: 'SKU-E', location: 'WH-1', qty: 1 }],
       ttlSeconds: 1,
     });
-    const extended = await w.ok(ledger.extend, { id: 'exp-extend', ttlSeconds: 120 });
+    const extended = await w.ok(ledger.extend, {
+      id: 'exp-extend',
+      ttlSeconds: 120,
+      principal: CART,
+    });
     expect(Date.parse(extended.expiresAt!) - Date.parse(hold.expiresAt!)).toBeGreaterThan(100_000);
     await sleep(1_500);
     expect(await w.ok(ledger.getHold, { id: 'exp-extend' })).toMatchObject({ status: 'held' });

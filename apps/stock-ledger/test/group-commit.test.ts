@@ -1,5 +1,6 @@
 import { ledger } from '@omnistock/contracts';
 import { inTransaction } from '@omnistock/database';
+import { HoldBatcher } from '../src/holds/hold-batcher.js';
 import { reserveBatch } from '../src/holds/reserve.js';
 import { LedgerWorld } from './support/ledger-world.js';
 
@@ -96,6 +97,34 @@ describe('group commit of holds', () => {
     expect(sum).toBeGreaterThanOrEqual(300);
     expect(sum / count).toBeGreaterThan(1.5);
     expect(await w.position('SKU-H', 'WH-1')).toMatchObject({ reserved: 300 });
+    expect(await w.expectNoDrift()).toEqual([]);
+  });
+
+  it('fails only the hold the database refuses, never the batch it shared', async () => {
+    // Straight to the batcher, past the contract's edge: whatever the edge lets through,
+    // a value Postgres refuses (here a NUL in text) must fail its own hold alone.
+    const batcher = w.replicas[0]!.app.get(HoldBatcher);
+    const good = Array.from({ length: 60 }, (_, i) => hold(`g-ok-${i}`, 1, 'SKU-H'));
+    const poisoned = Array.from({ length: 6 }, (_, i) => ({
+      ...hold(`g-nul-${i}`, 1, 'SKU-H'),
+      reference: `cart\u0000${i}`,
+    }));
+    const before = await w.position('SKU-H', 'WH-1');
+    const results = await Promise.all(
+      [...good, ...poisoned]
+        .sort(() => 0.5 - Math.random())
+        .map(async (request) => ({
+          id: request.id,
+          result: await batcher.submit(request),
+        })),
+    );
+    const outcome = (id: string) => {
+      const { result } = results.find((r) => r.id === id)!;
+      return result.ok ? result.value.status : result.error.code;
+    };
+    expect(good.map((g) => outcome(g.id))).toEqual(Array(60).fill('held'));
+    expect(poisoned.map((p) => outcome(p.id))).toEqual(Array(6).fill('VALIDATION_FAILED'));
+    expect(await w.position('SKU-H', 'WH-1')).toMatchObject({ reserved: before.reserved + 60 });
     expect(await w.expectNoDrift()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { ledger } from '@omnistock/contracts';
-import { LedgerWorld } from './support/ledger-world.js';
+import { orderOf, LedgerWorld } from './support/ledger-world.js';
 
 describe('holds', () => {
   let w: LedgerWorld;
@@ -38,10 +38,10 @@ describe('holds', () => {
       lines: [{ sku: 'SKU-A', location: 'WH-1', qty: 3 }],
     });
     expect(await w.position('SKU-A', 'WH-1')).toMatchObject({ onHand: 10, reserved: 3 });
-    expect((await w.ok(ledger.commit, { id: 'h-1', reference: 'order-1' })).status).toBe(
-      'committed',
-    );
-    expect((await w.ok(ledger.fulfil, { id: 'h-1' })).status).toBe('fulfilled');
+    const committed = await w.ok(ledger.commit, { id: 'h-1', orderId: 'order-1', channel: 'web' });
+    expect(committed).toMatchObject({ status: 'committed', orderId: 'order-1' });
+    const fulfilled = await w.ok(ledger.fulfil, { id: 'h-1', principal: orderOf('order-1') });
+    expect(fulfilled.status).toBe('fulfilled');
     expect(await w.position('SKU-A', 'WH-1')).toMatchObject({ onHand: 7, reserved: 0 });
     expect(await w.expectNoDrift()).toEqual([]);
   });

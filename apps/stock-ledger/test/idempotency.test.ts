@@ -1,5 +1,5 @@
 import { ledger } from '@omnistock/contracts';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, LedgerWorld } from './support/ledger-world.js';
 
 describe('idempotency', () => {
   let w: LedgerWorld;
@@ -61,9 +61,11 @@ describe('idempotency', () => {
   });
 
   it('answers a released hold released again with the same reply', async () => {
-    const first = await w.ok(ledger.release, { id: 'hold-concurrent' });
+    const first = await w.ok(ledger.release, { id: 'hold-concurrent', principal: CART });
     const replays = await Promise.all(
-      Array.from({ length: 5 }, () => w.ok(ledger.release, { id: 'hold-concurrent' })),
+      Array.from({ length: 5 }, () =>
+        w.ok(ledger.release, { id: 'hold-concurrent', principal: CART }),
+      ),
     );
     for (const replay of replays) expect(replay).toEqual(first);
     expect(await w.position('SKU-I', 'WH-1')).toMatchObject({ reserved: 0 });

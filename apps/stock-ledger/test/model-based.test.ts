@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ledger } from '@omnistock/contracts';
 import { LedgerModel } from './support/ledger-model.js';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, orderOf, LedgerWorld } from './support/ledger-world.js';
 
 const LOCATIONS = ['WH-1', 'ST-1', 'ST-2'] as const;
 const SKUS_PER_RUN = 2;
@@ -143,12 +143,17 @@ describe('the ledger against a model', () => {
               case 'fulfil': {
                 const holdId = holdIds[operation.hold % Math.max(1, holdIds.length)];
                 if (!holdId) break;
-                const contract = {
-                  release: ledger.release,
-                  commit: ledger.commit,
-                  fulfil: ledger.fulfil,
-                }[operation.op] as typeof ledger.release;
-                const reply = await w.call(contract, { id: holdId });
+                // Whoever owns the hold acts: its cart until an order took it, then that order.
+                const orderId = `order-${holdId}`;
+                const principal =
+                  model.holds.get(holdId)?.status === 'committed' ? orderOf(orderId) : CART;
+                const reply =
+                  operation.op === 'commit'
+                    ? await w.call(ledger.commit, { id: holdId, orderId, channel: 'web' })
+                    : await w.call(operation.op === 'release' ? ledger.release : ledger.fulfil, {
+                        id: holdId,
+                        principal,
+                      });
                 const target = (
                   { release: 'released', commit: 'committed', fulfil: 'fulfilled' } as const
                 )[operation.op];

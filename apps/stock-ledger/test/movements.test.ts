@@ -1,5 +1,5 @@
 import { ledger } from '@omnistock/contracts';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, LedgerWorld } from './support/ledger-world.js';
 
 describe('movements and the audit trail', () => {
   let w: LedgerWorld;
@@ -108,7 +108,7 @@ describe('movements and the audit trail', () => {
       lines: [{ sku: 'SKU-N', location: 'WH-1', qty: 1 }],
       ttlSeconds: 600,
     });
-    await w.ok(ledger.commit, { id: 'm-h-order', reference: 'order-1' });
+    await w.ok(ledger.commit, { id: 'm-h-order', orderId: 'order-1', channel: 'web' });
     await w.ok(ledger.reserve, {
       id: 'm-h-new',
       channel: 'web',
@@ -120,7 +120,9 @@ describe('movements and the audit trail', () => {
       location: 'WH-1',
       lines: [{ sku: 'SKU-N', counted: 3 }],
     });
-    expect(counted.uncoveredHolds).toEqual([{ id: 'm-h-new', sku: 'SKU-N', qty: 2 }]);
+    expect(counted.uncoveredHolds).toEqual([
+      { id: 'm-h-new', sku: 'SKU-N', qty: 2, orderId: null },
+    ]);
     expect(counted.positions[0]).toMatchObject({ onHand: 3, reserved: 3 });
     expect(await w.ok(ledger.getHold, { id: 'm-h-new' })).toMatchObject({ status: 'released' });
     expect(await w.ok(ledger.getHold, { id: 'm-h-order' })).toMatchObject({ status: 'committed' });
@@ -145,13 +147,18 @@ describe('movements and the audit trail', () => {
       lines: [{ sku: 'SKU-M', location: 'WH-1', qty: 2 }],
       ttlSeconds: 600,
     });
-    const moved = await w.ok(ledger.moveHold, { id: 'm-h-move', from: 'WH-1', to: 'ST-2' });
+    const moved = await w.ok(ledger.moveHold, {
+      id: 'm-h-move',
+      from: 'WH-1',
+      to: 'ST-2',
+      principal: CART,
+    });
     expect(moved.lines).toEqual([{ sku: 'SKU-M', location: 'ST-2', qty: 2 }]);
     expect(await w.position('SKU-M', 'WH-1')).toMatchObject({ reserved: 0 });
     expect(await w.position('SKU-M', 'ST-2')).toMatchObject({ reserved: 2 });
-    expect(await w.ok(ledger.moveHold, { id: 'm-h-move', from: 'WH-1', to: 'ST-2' })).toEqual(
-      moved,
-    );
+    expect(
+      await w.ok(ledger.moveHold, { id: 'm-h-move', from: 'WH-1', to: 'ST-2', principal: CART }),
+    ).toEqual(moved);
   });
 
   it('keeps a running balance per position that the positions agree with', async () => {

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { ledger } from '@omnistock/contracts';
 import { eventStreamName } from '@omnistock/messaging';
-import { LedgerWorld } from './support/ledger-world.js';
+import { CART, LedgerWorld } from './support/ledger-world.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +59,7 @@ describe('events through the outbox', () => {
       lines: [{ sku: 'SKU-O', location: 'WH-1', qty: 1 }],
       ttlSeconds: 60,
     });
-    await w.ok(ledger.release, { id: 'o-hold' });
+    await w.ok(ledger.release, { id: 'o-hold', principal: CART });
     await waitForDrain();
     const messages = await streamMessages();
     const subjects = messages.map((m) => m.subject.slice(w.world.namespace.length + 1));

@@ -119,9 +119,14 @@ export class GatewayWorld {
   }
 
   /** A key made through the API, as a client would. */
-  async makeKey(scopes: string[], locations?: string[]): Promise<string> {
+  async makeKey(scopes: string[], locations?: string[], channels?: string[]): Promise<string> {
     const reply = await this.http('POST', '/v1/api-keys', {
-      body: { name: `test ${scopes.join('+')}`, scopes, ...(locations ? { locations } : {}) },
+      body: {
+        name: `test ${scopes.join('+')}`,
+        scopes,
+        ...(locations ? { locations } : {}),
+        ...(channels ? { channels } : {}),
+      },
     });
     if (reply.status !== 201)
       throw new Error(`could not make a key: ${reply.status} ${JSON.stringify(reply.body)}`);

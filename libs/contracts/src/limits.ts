@@ -5,6 +5,14 @@
 export const LIMITS = {
   payload_bytes_max: 256 * 1024,
   qty_max: 1_000_000,
+  /**
+   * Units one bucket of one position may hold. Balances are 32-bit columns; keeping them a
+   * factor of two below 2^31 leaves room for a batch's deltas before the check refuses.
+   * Anything that multiplies or sums balances does it in 64 bits.
+   */
+  position_units_max: 1_000_000_000,
+  /** Channels one API key may be bound to, and one hold command may name as its principal. */
+  principal_channels_max: 50,
   lines_max: 200,
   bulk_items_max: 1_000,
   code_length_max: 64,

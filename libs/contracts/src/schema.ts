@@ -115,9 +115,18 @@ export const Reason = Type.String({ minLength: 1, maxLength: LIMITS.reason_lengt
 export const Qty = Type.Integer({ minimum: 1, maximum: LIMITS.qty_max });
 export const SignedQty = Type.Integer({ minimum: -LIMITS.qty_max, maximum: LIMITS.qty_max });
 export const Count = Type.Integer({ minimum: 0, maximum: LIMITS.qty_max });
+/** One bucket of one position: bounded by a named limit, far below 32-bit overflow. */
+export const Balance = Type.Integer({ minimum: 0, maximum: LIMITS.position_units_max });
+/** A sum of balances (over locations, over SKUs): past 2^31, so always 64-bit in SQL. */
+export const UnitTotal = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 export const Actor = Type.Optional(
   Type.String({ minLength: 1, maxLength: LIMITS.code_length_max }),
 );
+/** The channels an API key is bound to: a caller so narrowed sees nothing of any other channel. */
+export const ChannelScope = Type.Array(ChannelCode, {
+  minItems: 1,
+  maxItems: LIMITS.principal_channels_max,
+});
 export const Timestamp = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?(Z|[+-]\\d{2}:\\d{2})$',
   maxLength: 40,

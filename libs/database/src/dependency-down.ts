@@ -12,6 +12,17 @@ const DEPENDENCY_DOWN_CODES = new Set([
   '08006',
 ]);
 
+/**
+ * SQLSTATE class 22: the database refused a value (a NUL in text, a number out of range),
+ * not the command's timing. Retrying the same value fails the same way.
+ */
+export function isDataException(error: unknown): boolean {
+  const code =
+    (error as { driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 export function isDependencyDown(error: unknown): boolean {
   const candidate = error as
     { code?: string; driverError?: { code?: string }; message?: string } | undefined;

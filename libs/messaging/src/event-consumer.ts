@@ -6,7 +6,8 @@ import {
   type ConsumerMessages,
   type JsMsg,
 } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { DEAD_LETTER_STREAM } from '@omnistock/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@omnistock/database';
 import { claimInboxMessage } from './inbox.js';
@@ -22,9 +23,17 @@ export interface EventConsumerOptions {
   subjects: string[];
   handle: (manager: EntityManager, subject: string, payload: unknown) => Promise<void>;
   ack_wait_ms?: number;
+  /** Deliveries of one event before it goes to the dead-letter stream instead. */
   deliveries_max?: number;
   onError?: (error: unknown) => void;
+  /** Called once per event set aside, so the service can count it where on-call sees it. */
+  onDeadLetter?: (subject: string, error: unknown) => void;
 }
+
+export const EVENT_DELIVERIES_MAX = 20;
+const DEAD_LETTER_ATTEMPTS_MAX = 5;
+/** A dead letter keeps why it failed, cut short: an error message may be a whole stack. */
+const DEAD_LETTER_ERROR_LENGTH_MAX = 500;
 
 /**
  * A durable JetStream consumer whose handler runs in a transaction together with the inbox
@@ -55,7 +64,8 @@ export class IdempotentEventConsumer {
             ),
           }),
       ack_wait: (this.options.ack_wait_ms ?? 30_000) * 1e6,
-      max_deliver: this.options.deliveries_max ?? 20,
+      // Room past the last attempt to apply: a dead-letter publish that fails is tried again.
+      max_deliver: (this.options.deliveries_max ?? EVENT_DELIVERIES_MAX) + DEAD_LETTER_ATTEMPTS_MAX,
     });
     const consumer = await jetstream(connection).consumers.get(stream, durable);
     this.messages = await consumer.consume({ max_messages: 100 });
@@ -74,8 +84,41 @@ export class IdempotentEventConsumer {
         message.ack();
       } catch (error) {
         this.options.onError?.(error);
-        message.nak(1_000);
+        if (message.info.deliveryCount >= (this.options.deliveries_max ?? EVENT_DELIVERIES_MAX))
+          await this.deadLetter(message, error);
+        else message.nak(1_000);
       }
+    }
+  }
+
+  /**
+   * The last delivery failed too: the event goes to the dead-letter stream with why, and
+   * only once it is stored there is the original let go. If that publish fails, the
+   * original is delivered again and the dead-lettering tried again.
+   */
+  private async deadLetter(message: JsMsg, error: unknown): Promise<void> {
+    const { connection, namespace, durable } = this.options;
+    const headers = natsHeaders();
+    headers.set('Omnistock-Subject', message.subject);
+    headers.set('Omnistock-Stream-Seq', String(message.seq));
+    headers.set('Omnistock-Deliveries', String(message.info.deliveryCount));
+    headers.set(
+      'Omnistock-Error',
+      String((error as Error)?.message ?? error)
+        .replace(/[\r\n]+/g, ' ')
+        .slice(0, DEAD_LETTER_ERROR_LENGTH_MAX),
+    );
+    try {
+      await jetstream(connection).publish(
+        namespacedSubject(namespace, DEAD_LETTER_STREAM.subjectFor(durable)),
+        message.data,
+        { msgID: `${durable}:${message.info.stream}:${message.seq}`, headers },
+      );
+      message.term();
+      this.options.onDeadLetter?.(message.subject, error);
+    } catch (publishError) {
+      this.options.onError?.(publishError);
+      message.nak(1_000);
     }
   }
 

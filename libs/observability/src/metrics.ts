@@ -8,6 +8,7 @@ export class ServiceMetrics {
   readonly outboxPending: Gauge;
   readonly outboxLagSeconds: Gauge;
   readonly natsErrors: Counter;
+  readonly eventsDeadLettered: Counter<'consumer'>;
 
   constructor(service: string, instance: string) {
     this.registry.setDefaultLabels({ service, instance });
@@ -38,6 +39,12 @@ export class ServiceMetrics {
     this.natsErrors = new Counter({
       name: 'omnistock_nats_errors_total',
       help: 'NATS disconnects and publish failures seen by this replica.',
+      registers: [this.registry],
+    });
+    this.eventsDeadLettered = new Counter({
+      name: 'omnistock_events_dead_lettered_total',
+      help: 'Events a consumer could not apply after its last delivery, set aside on the dead-letter stream.',
+      labelNames: ['consumer'],
       registers: [this.registry],
     });
   }

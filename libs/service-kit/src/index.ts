@@ -9,3 +9,6 @@ export * from './service-plumbing.js';
 export * from './http-boot.js';
 export * from './lifecycle.js';
 export * from './call-service.js';
+export * from './event-consumer.js';
+export * from './saga/index.js';
+export * from './clock.js';

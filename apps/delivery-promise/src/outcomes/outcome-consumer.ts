@@ -1,6 +1,5 @@
 import { routing } from '@omnistock/contracts';
-import { IdempotentEventConsumer } from '@omnistock/messaging';
-import type { ServiceRuntime, Worker } from '@omnistock/service-kit';
+import { serviceEventConsumer, type ServiceRuntime, type Worker } from '@omnistock/service-kit';
 import { recordOutcome } from './record-outcome.js';
 
 /** Shared by the replicas: each fulfilment event is measured by one of them, once. */
@@ -16,13 +15,8 @@ export function fulfilmentEventsFilter(): string {
 }
 
 export const outcomeConsumer = (runtime: ServiceRuntime): Worker =>
-  new IdempotentEventConsumer({
-    connection: runtime.connection,
-    dataSource: runtime.dataSource,
-    namespace: runtime.config.natsNamespace,
+  serviceEventConsumer(runtime, {
     durable: OUTCOME_CONSUMER_DURABLE,
     subjects: [fulfilmentEventsFilter()],
     handle: (manager, subject, payload) => recordOutcome(manager, subject, payload, runtime.logger),
-    onError: (error) =>
-      runtime.logger.warn({ err: error }, 'promise outcome not recorded; redelivering'),
   });

@@ -17,6 +17,7 @@ interface ApiKeyRow {
   name: string;
   scopes: Scope[];
   locations: string[] | null;
+  channels: string[] | null;
   created_at: Date;
   revoked_at: Date | null;
 }
@@ -25,6 +26,7 @@ export interface NewApiKey {
   name: string;
   scopes: Scope[];
   locations?: string[];
+  channels?: string[];
   createdBy: string;
 }
 
@@ -34,6 +36,7 @@ export interface CreatedApiKey {
   name: string;
   scopes: Scope[];
   locations: string[] | null;
+  channels: string[] | null;
   createdAt: string;
 }
 
@@ -50,7 +53,7 @@ export class ApiKeyStore {
     if (cached && cached.expiresAtMs > Date.now()) return cached.caller;
     this.cache.delete(hash);
     const [row]: ApiKeyRow[] = await this.dataSource.query(
-      'SELECT id, name, scopes, locations FROM api_keys WHERE key_sha256 = $1 AND revoked_at IS NULL',
+      'SELECT id, name, scopes, locations, channels FROM api_keys WHERE key_sha256 = $1 AND revoked_at IS NULL',
       [hash],
     );
     if (!row) return null;
@@ -59,6 +62,7 @@ export class ApiKeyStore {
       name: row.name,
       scopes: row.scopes,
       locations: row.locations,
+      channels: row.channels,
     };
     if (this.cache.size >= API_KEY_CACHE_ENTRIES_MAX)
       this.cache.delete(this.cache.keys().next().value!);
@@ -70,14 +74,15 @@ export class ApiKeyStore {
     const id = newKeyId();
     const key = newKeySecret();
     const [row]: ApiKeyRow[] = await this.dataSource.query(
-      `INSERT INTO api_keys (id, name, key_sha256, scopes, locations, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, name, scopes, locations, created_at`,
+      `INSERT INTO api_keys (id, name, key_sha256, scopes, locations, channels, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, name, scopes, locations, channels, created_at`,
       [
         id,
         request.name,
         hashKey(key),
         request.scopes,
         request.locations ?? null,
+        request.channels ?? null,
         request.createdBy,
       ],
     );
@@ -87,6 +92,7 @@ export class ApiKeyStore {
       name: row!.name,
       scopes: row!.scopes,
       locations: row!.locations,
+      channels: row!.channels,
       createdAt: row!.created_at.toISOString(),
     };
   }

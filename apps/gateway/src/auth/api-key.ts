@@ -13,6 +13,8 @@ export interface Caller {
   scopes: readonly Scope[];
   /** Null: the key acts anywhere. Otherwise it acts only on requests that name these locations. */
   locations: readonly string[] | null;
+  /** Null: any channel. Otherwise it holds and orders only for these, and sees no other's. */
+  channels: readonly string[] | null;
 }
 
 export function newKeyId(): string {
@@ -29,6 +31,16 @@ export function newKeySecret(): string {
  */
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** Who a key's hold commands act for: a cart of its channels (all, when it is bound to none). */
+export function cartPrincipalOf(caller: Caller): { kind: 'cart'; channels?: string[] } {
+  return caller.channels ? { kind: 'cart', channels: [...caller.channels] } : { kind: 'cart' };
+}
+
+/** A key bound to channels names them to the service, which answers others' ids as unknown. */
+export function channelScopeOf(caller: Caller): { channels?: string[] } {
+  return caller.channels ? { channels: [...caller.channels] } : {};
 }
 
 /** The ledger records this as the actor of every command a key sends. */

@@ -9,7 +9,12 @@ import {
   upsertLocationsRoute,
   upsertSkusRoute,
 } from './reference/reference.routes.js';
-import { extendRoute, releaseRoute, reserveRoute } from './reservations/reservations.routes.js';
+import {
+  extendRoute,
+  getReservationRoute,
+  releaseRoute,
+  reserveRoute,
+} from './reservations/reservations.routes.js';
 import {
   adjustmentRoute,
   countRoute,
@@ -31,6 +36,7 @@ import { PROMISE_ROUTES } from './promises/promises.routes.js';
 export const ALL_ROUTES: readonly RouteSpec[] = [
   availabilityRoute,
   reserveRoute,
+  getReservationRoute,
   releaseRoute,
   extendRoute,
   upsertLocationsRoute,

@@ -26,3 +26,18 @@ export function assertWithinLocations(caller: Caller, named: readonly string[] |
     });
   }
 }
+
+/**
+ * A key bound to channels acts only for them: it cannot hold or order for another, nor make
+ * a key wider than itself (null, every channel, is wider than any list).
+ */
+export function assertWithinChannels(caller: Caller, named: readonly string[] | null): void {
+  if (caller.channels === null) return;
+  const allowed = new Set(caller.channels);
+  const outside = named === null ? ['(every channel)'] : named.filter((c) => !allowed.has(c));
+  if (outside.length > 0)
+    throw new GatewayError('FORBIDDEN', `this key may not act for ${outside.join(', ')}`, {
+      channels: outside,
+      keyChannels: caller.channels,
+    });
+}

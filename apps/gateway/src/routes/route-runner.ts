@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/api-key.js';
 import { GatewayError } from '../http/gateway-error.js';
-import { assertWithinLocations } from './confine.js';
+import { assertWithinChannels, assertWithinLocations } from './confine.js';
 import { GATEWAY_SETTINGS, type GatewaySettings } from './gateway-settings.js';
 import { readInput } from './route-input.js';
 import type { AnyNatsRoute, Lookup, RouteInput, RouteSpec } from './route.js';
@@ -35,6 +35,7 @@ export class RouteRunner {
     }
     const lookup = this.lookupFor(request);
     let payload = checked.value;
+    if (route.channelsOf) assertWithinChannels(caller, route.channelsOf(payload));
     if (caller.locations !== null) {
       const named = await route.locationsOf?.(payload, lookup);
       if ((named === undefined || named.length === 0) && route.narrowTo)

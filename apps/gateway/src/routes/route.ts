@@ -62,6 +62,8 @@ export interface NatsRouteSpec<
     payload: Static<Req>,
     lookup: Lookup,
   ): string[] | undefined | Promise<string[] | undefined>;
+  /** The channels the payload acts for, for keys bound to channels (403 outside them). */
+  channelsOf?(payload: Static<Req>): string[];
   /** For a payload naming no location: confine it to the key's locations rather than refuse it. */
   narrowTo?(payload: Static<Req>, locations: readonly string[]): Static<Req>;
   /** Shapes the service's reply for HTTP; the reply as it is when absent. */

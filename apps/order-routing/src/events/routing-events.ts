@@ -1,7 +1,7 @@
 import { routing } from '@omnistock/contracts';
 import { outboxEvent, type OutboxEvent } from '@omnistock/messaging';
 import type { FulfilmentRow } from '../orders/order-store.js';
-import type { Placement } from '../placement/place-lines.js';
+import type { Placement } from '../placement/placement.js';
 import type { Unfillable } from '../rules/unfillable.js';
 
 /** The event each fulfilment status announces, on a subject ending with the location. */

@@ -1,57 +1,60 @@
 import { routing } from '@omnistock/contracts';
-import { ServiceRuntime, serveRequest } from '@omnistock/service-kit';
+import { SagaEngine, ServiceRuntime, serveRequest } from '@omnistock/service-kit';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { closeCycleCount, listCycleCounts } from '../cycle-counts/cycle-counts.js';
 import { getFulfilment } from './get/get-fulfilment.js';
 import { listFulfilments } from './list/list-fulfilments.js';
 import { rejectFulfilment } from './reject/reject-fulfilment.js';
-import { moveFulfilment } from './transition/fulfilment-commands.js';
+import { moveFulfilment } from './transition/move-fulfilment.js';
 
 /** The NATS edge a warehouse or store system talks to: one subject per lifecycle command. */
 @Controller()
 export class FulfilmentsHandler {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(SagaEngine) private readonly sagas: SagaEngine,
+  ) {}
 
   @MessagePattern(routing.acceptFulfilment.subject)
   accept(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.acceptFulfilment, payload, (r) =>
-      moveFulfilment(this.runtime, r, 'accepted'),
+      moveFulfilment(this.sagas, r, 'accepted'),
     );
   }
 
   @MessagePattern(routing.rejectFulfilment.subject)
   reject(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.rejectFulfilment, payload, (r) =>
-      rejectFulfilment(this.runtime, r),
+      rejectFulfilment(this.sagas, r),
     );
   }
 
   @MessagePattern(routing.shipFulfilment.subject)
   ship(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.shipFulfilment, payload, (r) =>
-      moveFulfilment(this.runtime, r, 'shipped'),
+      moveFulfilment(this.sagas, r, 'shipped'),
     );
   }
 
   @MessagePattern(routing.readyFulfilment.subject)
   ready(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.readyFulfilment, payload, (r) =>
-      moveFulfilment(this.runtime, r, 'ready_for_pickup'),
+      moveFulfilment(this.sagas, r, 'ready_for_pickup'),
     );
   }
 
   @MessagePattern(routing.collectFulfilment.subject)
   collect(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.collectFulfilment, payload, (r) =>
-      moveFulfilment(this.runtime, r, 'collected'),
+      moveFulfilment(this.sagas, r, 'collected'),
     );
   }
 
   @MessagePattern(routing.deliverFulfilment.subject)
   deliver(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.deliverFulfilment, payload, (r) =>
-      moveFulfilment(this.runtime, r, 'delivered'),
+      moveFulfilment(this.sagas, r, 'delivered'),
     );
   }
 

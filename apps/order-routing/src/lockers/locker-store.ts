@@ -102,9 +102,18 @@ export async function freeCompartment(manager: EntityManager, order: OrderRow): 
   const size = rows[0]?.locker_size;
   if (!size) return;
   await manager.query('UPDATE orders SET locker_size = NULL WHERE id = $1', [order.id]);
+  await giveBackCompartment(manager, order.pickup_location!, size);
+}
+
+/** A compartment taken for an order that was then not placed (or is done with it). */
+export async function giveBackCompartment(
+  manager: EntityManager,
+  location: string,
+  size: string,
+): Promise<void> {
   await manager.query(
     `UPDATE locker_compartments SET in_use = in_use - 1
      WHERE location = $1 AND size = $2 AND in_use > 0`,
-    [order.pickup_location, size],
+    [location, size],
   );
 }

@@ -1,5 +1,5 @@
 import { routing } from '@omnistock/contracts';
-import { ServiceRuntime, serveRequest } from '@omnistock/service-kit';
+import { SagaEngine, ServiceRuntime, serveRequest } from '@omnistock/service-kit';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { cancelOrder } from './cancel-order/cancel-order.js';
@@ -11,12 +11,15 @@ import { createOrder } from './create-order/create-order.js';
 /** The NATS edge of orders: validate, run the use case, map its failures to the envelope. */
 @Controller()
 export class OrdersHandler {
-  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @Inject(ServiceRuntime) private readonly runtime: ServiceRuntime,
+    @Inject(SagaEngine) private readonly sagas: SagaEngine,
+  ) {}
 
   @MessagePattern(routing.createOrder.subject)
   create(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.createOrder, payload, (r) =>
-      createOrder(this.runtime, r),
+      createOrder(this.sagas, r),
     );
   }
 
@@ -40,7 +43,7 @@ export class OrdersHandler {
   @MessagePattern(routing.cancelOrder.subject)
   cancel(@Payload() payload: unknown) {
     return serveRequest(this.runtime, routing.cancelOrder, payload, (r) =>
-      cancelOrder(this.runtime, r),
+      cancelOrder(this.sagas, r),
     );
   }
 }

@@ -1,11 +1,24 @@
-import { ledger, ok, type Result, type routing, type Static } from '@omnistock/contracts';
-import { callService, type ServiceRuntime } from '@omnistock/service-kit';
+import {
+  ledger,
+  ok,
+  type RequestContract,
+  type Result,
+  type routing,
+  type Static,
+  type TSchema,
+} from '@omnistock/contracts';
 import type { EntityManager } from 'typeorm';
 import type { CandidateLocation } from '../routing/routing-strategy.js';
 import { loadToday } from './capacity.js';
-import type { OrderContext } from './place-lines.js';
+import type { OrderContext } from './placement.js';
 
 export type LedgerLocation = Static<typeof ledger.Location>;
+
+/** Another service's reply as a Result: a saga step's `ctx.call`, or `callService` outside one. */
+export type ServiceCall = <Req extends TSchema, Rep extends TSchema>(
+  contract: RequestContract<Req, Rep>,
+  payload: Static<Req>,
+) => Promise<Result<Static<Rep>>>;
 
 /**
  * How long a "not on the shelf" rejection keeps routing from counting those units there:
@@ -24,7 +37,7 @@ async function suppressNotFound(
   skus: string[],
 ): Promise<void> {
   const rows: { location: string; sku: string; qty: number }[] = await manager.query(
-    `SELECT location, sku, SUM(qty_not_found)::int AS qty FROM cycle_count_tasks
+    `SELECT location, sku, SUM(qty_not_found)::bigint AS qty FROM cycle_count_tasks
      WHERE status = 'open' AND sku = ANY($1)
        AND created_at > clock_timestamp() - make_interval(secs => $2)
      GROUP BY location, sku`,
@@ -41,14 +54,14 @@ async function suppressNotFound(
 
 /** Every known location with what the order's channel may take there and today's load. */
 export async function candidatesFor(
-  runtime: ServiceRuntime,
+  call: ServiceCall,
   manager: EntityManager,
   context: OrderContext,
   lines: readonly routing.OrderLineType[],
   locations: readonly LedgerLocation[],
 ): Promise<Result<CandidateLocation[]>> {
   const skus = [...new Set(lines.map((line) => line.sku))];
-  const stock = await callService(runtime, ledger.availability, { channel: context.channel, skus });
+  const stock = await call(ledger.availability, { channel: context.channel, skus });
   if (!stock.ok) return stock;
   const available = new Map<string, Map<string, number>>();
   for (const item of stock.value.items) {

@@ -1,6 +1,6 @@
 import type { routing } from '@omnistock/contracts';
 import type { EntityManager } from 'typeorm';
-import type { Placement } from './place-lines.js';
+import type { Placement } from './placement.js';
 
 /** Writes a placement's fulfilments and decisions; the caller writes the order row and events. */
 export async function storePlacement(

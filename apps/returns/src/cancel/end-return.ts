@@ -2,6 +2,7 @@ import { ledger, ok, type Result, type returns } from '@omnistock/contracts';
 import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
+import { exchangeOrderId } from '../store/ledger-ids.js';
 import { saveReturn } from '../store/return-store.js';
 
 /**
@@ -23,6 +24,7 @@ export async function endReturn(
   if (exchange?.status === 'held') {
     const released = await callService(runtime, ledger.release, {
       id: exchange.holdId,
+      principal: { kind: 'order', orderId: exchangeOrderId(before.id) },
       reason: `return ${to}`,
     });
     if (!released.ok && released.error.code !== 'INVALID_TRANSITION') return released;

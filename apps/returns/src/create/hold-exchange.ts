@@ -48,10 +48,13 @@ export async function holdExchange(
     lines: holdLines,
     ttlSeconds: EXCHANGE_HOLD_TTL_S,
     reference: exchangeOrderReference(returnId),
+    orderId: exchangeOrderId(returnId),
   });
   if (!held.ok) return held;
   const committed = await callService(runtime, ledger.commit, {
     id: holdId,
+    orderId: exchangeOrderId(returnId),
+    channel,
     reference: exchangeOrderReference(returnId),
   });
   if (!committed.ok) return committed;

@@ -12,12 +12,12 @@ export async function reconcile(
   const rows: { sku: string; location: string; bucket: string; stored: number; derived: number }[] =
     await dataSource.query(
       `WITH derived AS (
-       SELECT sku, location, sum(d_on_hand)::int AS on_hand, sum(d_reserved)::int AS reserved,
-              sum(d_quarantine)::int AS quarantine, sum(d_in_transit)::int AS in_transit,
+       SELECT sku, location, sum(d_on_hand)::bigint AS on_hand, sum(d_reserved)::bigint AS reserved,
+              sum(d_quarantine)::bigint AS quarantine, sum(d_in_transit)::bigint AS in_transit,
               count(*)::bigint AS entries
        FROM ledger_entries GROUP BY sku, location),
      held AS (
-       SELECT l.sku, l.location, sum(l.qty)::int AS qty
+       SELECT l.sku, l.location, sum(l.qty)::bigint AS qty
        FROM hold_lines l JOIN holds h ON h.id = l.hold_id
        WHERE h.status IN ('held', 'committed') GROUP BY l.sku, l.location),
      compared AS (

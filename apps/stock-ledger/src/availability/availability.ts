@@ -5,13 +5,14 @@ import type { DataSource } from 'typeorm';
 const AVAILABILITY_SQL = `WITH policy AS (SELECT locations, safety_stock, cap_percent FROM channels WHERE code = $1),
      sellable AS (
        SELECT p.sku, p.location,
-              (GREATEST(p.on_hand - p.reserved - policy.safety_stock, 0) * policy.cap_percent / 100)::int AS available
+              -- 64-bit: a balance near the position limit times a percentage passes 2^31.
+              (GREATEST(p.on_hand - p.reserved - policy.safety_stock, 0)::bigint * policy.cap_percent / 100) AS available
        FROM positions p, policy
        WHERE p.sku = ANY($2::text[])
          AND ($3::text[] IS NULL OR p.location = ANY($3::text[]))
          AND (policy.locations IS NULL OR p.location = ANY(policy.locations))),
      per_sku AS (
-       SELECT sku, sum(available)::int AS total,
+       SELECT sku, sum(available)::bigint AS total,
               -- Codes match the contract's Code pattern (letters, digits, . _ -), so they need no escaping;
               -- plain concatenation is several times faster than json_build_object per entry.
               -- No order inside a SKU: sorting 10,000 entries cost as much as the whole query.

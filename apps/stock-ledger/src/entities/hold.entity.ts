@@ -10,6 +10,8 @@ export class HoldEntity {
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
   @Column('text', { nullable: true }) reference: string | null;
   @Column('text', { nullable: true }) actor: string | null;
+  @Column('text', { name: 'order_id', nullable: true }) orderId: string | null;
+  @Column('integer') seq: number;
 }
 
 @Entity({ name: 'hold_lines' })

@@ -8,11 +8,17 @@ export function fulfil(
   dataSource: DataSource,
   request: RequestOf<typeof ledger.fulfil>,
 ): Promise<Result<ledger.HoldViewType>> {
-  return transitionHold(dataSource, request.id, 'fulfilled', async (manager, hold) => {
-    const settled = await settleHolds(manager, [hold], 'fulfilled', {
-      actor: request.actor,
-      reason: request.reason,
-    });
-    return settled.ok ? ok(settled.value[0]) : settled;
-  });
+  return transitionHold(
+    dataSource,
+    request.id,
+    request.principal,
+    'fulfilled',
+    async (manager, hold) => {
+      const settled = await settleHolds(manager, [hold], 'fulfilled', {
+        actor: request.actor,
+        reason: request.reason,
+      });
+      return settled.ok ? ok(settled.value[0]) : settled;
+    },
+  );
 }

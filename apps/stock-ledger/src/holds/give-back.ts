@@ -1,8 +1,9 @@
 import { ok, type ledger, type Result } from '@omnistock/contracts';
+import { appendToOutbox } from '@omnistock/messaging';
 import type { EntityManager } from 'typeorm';
 import type { PositionChange } from '../positions/apply-changes.js';
 import { postChanges } from '../positions/post-changes.js';
-import { announceHold } from './hold-events.js';
+import { holdStatusEvent } from './hold-events.js';
 import { holdView, setHoldStatus, type HoldRecord } from './hold-store.js';
 
 const KIND_BY_OUTCOME = {
@@ -11,10 +12,12 @@ const KIND_BY_OUTCOME = {
   fulfilled: 'hold_fulfil',
 } as const;
 
+export type SettleOutcome = keyof typeof KIND_BY_OUTCOME;
+
 /** Changes that void (release, expiry) or post (fulfil) a hold's lines. */
-function settleChanges(
+export function settleChanges(
   holds: readonly Omit<HoldRecord, 'due'>[],
-  outcome: keyof typeof KIND_BY_OUTCOME,
+  outcome: SettleOutcome,
   extra: { actor?: string; reason?: string } = {},
 ): PositionChange[] {
   return holds.flatMap((hold) =>
@@ -35,21 +38,29 @@ function settleChanges(
   );
 }
 
+/** Writes the holds' new status and announces each; the positions were already posted. */
+export async function markSettled(
+  manager: EntityManager,
+  holds: readonly Omit<HoldRecord, 'due'>[],
+  outcome: SettleOutcome,
+): Promise<ledger.HoldViewType[]> {
+  const views: ledger.HoldViewType[] = [];
+  for (const hold of holds) {
+    const seq = await setHoldStatus(manager, hold.id, outcome, { clearExpiry: false });
+    views.push(holdView({ ...hold, status: outcome, seq }));
+  }
+  await appendToOutbox(manager, views.map(holdStatusEvent));
+  return views;
+}
+
 /** Settles already-locked holds in one posting, sets their status and announces each. */
 export async function settleHolds(
   manager: EntityManager,
   holds: readonly Omit<HoldRecord, 'due'>[],
-  outcome: keyof typeof KIND_BY_OUTCOME,
+  outcome: SettleOutcome,
   extra: { actor?: string; reason?: string } = {},
 ): Promise<Result<ledger.HoldViewType[]>> {
   const posted = await postChanges(manager, settleChanges(holds, outcome, extra), 'INTERNAL');
   if (!posted.ok) return posted;
-  const views: ledger.HoldViewType[] = [];
-  for (const hold of holds) {
-    await setHoldStatus(manager, hold.id, outcome, { clearExpiry: false });
-    const view = holdView({ ...hold, status: outcome });
-    await announceHold(manager, view);
-    views.push(view);
-  }
-  return ok(views);
+  return ok(await markSettled(manager, holds, outcome));
 }

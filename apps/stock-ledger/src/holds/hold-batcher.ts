@@ -1,5 +1,5 @@
 import { fail, type ledger, type Result } from '@omnistock/contracts';
-import { inTransaction } from '@omnistock/database';
+import { inTransaction, isDataException, isDependencyDown } from '@omnistock/database';
 import type { ServiceRuntime } from '@omnistock/service-kit';
 import { Histogram } from 'prom-client';
 import type { ReserveRequest } from './hold-rules.js';
@@ -151,7 +151,37 @@ export class HoldBatcher {
         pending.resolve(result);
       });
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      await this.isolate(batch, error);
     }
+  }
+
+  /**
+   * A batch the database refused as a whole is split in halves and each half goes again,
+   * down to single holds: one shopper's bad data fails that shopper alone, in about
+   * log2(batch) extra transactions, while the rest of the batch goes through. An outage
+   * fails everyone at once (a retry would only wait for the same outage).
+   */
+  private async isolate(batch: PendingHold[], error: unknown): Promise<void> {
+    if (isDependencyDown(error)) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    if (batch.length > 1) {
+      const middle = Math.ceil(batch.length / 2);
+      await this.run(batch.slice(0, middle));
+      await this.run(batch.slice(middle));
+      return;
+    }
+    const [pending] = batch;
+    if (isDataException(error)) {
+      this.holdOutcomes.inc({ outcome: 'VALIDATION_FAILED' });
+      pending!.resolve(
+        fail('VALIDATION_FAILED', 'the ledger cannot store this hold as given', {
+          problems: [{ path: '/', message: 'refused by the database as invalid data' }],
+        }),
+      );
+      return;
+    }
+    pending!.reject(error);
   }
 }

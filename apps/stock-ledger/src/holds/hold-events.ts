@@ -1,6 +1,5 @@
 import { ledger } from '@omnistock/contracts';
-import { appendToOutbox, outboxEvent } from '@omnistock/messaging';
-import type { EntityManager } from 'typeorm';
+import { outboxEvent, type OutboxEvent } from '@omnistock/messaging';
 
 const EVENT_BY_STATUS = {
   held: ledger.holdCreated,
@@ -10,21 +9,23 @@ const EVENT_BY_STATUS = {
   expired: ledger.holdExpired,
 } as const;
 
-/** A hold reaches each status at most once, so the status names the event's message id. */
-export async function announceHold(
-  manager: EntityManager,
-  view: ledger.HoldViewType,
-): Promise<void> {
-  const contract = EVENT_BY_STATUS[view.status];
-  await appendToOutbox(manager, [outboxEvent(contract, view, `hold:${view.id}:${view.status}`)]);
+/** The hold's own sequence names the message: one id per change, in the order they happened. */
+const messageId = (view: ledger.HoldViewType) => `hold:${view.id}:${view.seq}`;
+
+/** The event announcing the status the hold just reached. */
+export function holdStatusEvent(view: ledger.HoldViewType): OutboxEvent {
+  return outboxEvent(EVENT_BY_STATUS[view.status], view, messageId(view));
 }
 
-export async function announceHoldMoved(
-  manager: EntityManager,
-  view: ledger.HoldViewType,
-  moveId: string,
-): Promise<void> {
-  await appendToOutbox(manager, [
-    outboxEvent(ledger.holdMoved, view, `hold:${view.id}:moved:${moveId}`),
-  ]);
+export function holdMovedEvent(view: ledger.HoldViewType): OutboxEvent {
+  return outboxEvent(ledger.holdMoved, view, messageId(view));
+}
+
+/** An order's hold the ledger released itself: routing must place those lines again. */
+export function holdLostEvent(view: ledger.HoldViewType, countId: string): OutboxEvent {
+  return outboxEvent(
+    ledger.holdLost,
+    { hold: view, cause: 'count_shortfall', countId },
+    `${messageId(view)}:lost`,
+  );
 }

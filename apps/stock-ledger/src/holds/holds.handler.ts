@@ -9,6 +9,7 @@ import { getHold } from './get-hold.js';
 import { moveHold } from './move.js';
 import { release } from './release.js';
 import { HoldBatcher } from './hold-batcher.js';
+import { transferHold } from './transfer-hold.js';
 
 @Controller()
 export class HoldsHandler {
@@ -61,6 +62,13 @@ export class HoldsHandler {
   get(@Payload() payload: unknown) {
     return serveRequest(this.runtime, ledger.getHold, payload, (r) =>
       getHold(this.runtime.dataSource, r),
+    );
+  }
+
+  @MessagePattern(ledger.transferHold.subject)
+  transfer(@Payload() payload: unknown) {
+    return serveRequest(this.runtime, ledger.transferHold, payload, (r) =>
+      transferHold(this.runtime.dataSource, r),
     );
   }
 }

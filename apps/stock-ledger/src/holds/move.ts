@@ -2,11 +2,12 @@ import { fail, ok, type ledger, type RequestOf, type Result } from '@omnistock/c
 import { runCommand } from '@omnistock/service-kit';
 import type { DataSource } from 'typeorm';
 import { postChanges } from '../positions/post-changes.js';
-import { announceHoldMoved } from './hold-events.js';
+import { appendToOutbox } from '@omnistock/messaging';
+import { holdMovedEvent } from './hold-events.js';
 import { checkStatusIn, HOLD_MOVABLE } from './hold-lifecycle.js';
-import { holdView, loadLines, lockHold } from './hold-store.js';
+import { bumpHoldSeq, holdView, loadLines } from './hold-store.js';
 import { channelCanSell, checkHoldRequest } from './hold-rules.js';
-import { refuseIfDue } from './transition-hold.js';
+import { lockOwnHold } from './transition-hold.js';
 
 /**
  * Routing changed its mind: the hold's units at `from` are given back there and held at
@@ -19,11 +20,9 @@ export function moveHold(
 ): Promise<Result<ledger.HoldViewType>> {
   return runCommand(dataSource, async (manager) => {
     if (request.from === request.to) return fail('VALIDATION_FAILED', 'from and to must differ');
-    const locked = await lockHold(manager, request.id);
+    const locked = await lockOwnHold(manager, request.id, request.principal);
     if (!locked.ok) return locked;
     const hold = locked.value;
-    const notDue = refuseIfDue(hold);
-    if (!notDue.ok) return notDue;
     const movable = checkStatusIn(hold.id, hold.status, HOLD_MOVABLE, 'moved');
     if (!movable.ok) return movable;
     const matches = (line: ledger.HoldLineType, location: string) =>
@@ -39,7 +38,9 @@ export function moveHold(
     const arriving = moving.map((line) => ({ ...line, location: request.to }));
     const policy = await checkHoldRequest(manager, hold.channel, arriving);
     if (!policy.ok) return policy;
-    const commandId = `move:${hold.id}:${request.from}:${request.to}`;
+    // The hold's sequence makes each move of it a command of its own, even a second move
+    // between the same two locations.
+    const commandId = `move:${hold.id}:${hold.seq + 1}`;
     const posted = await postChanges(manager, [
       ...moving.map((line) => ({
         sku: line.sku,
@@ -82,12 +83,9 @@ export function moveHold(
       ],
     );
     const lines = (await loadLines(manager, [hold.id])).get(hold.id) ?? [];
-    const view = holdView({ ...hold, lines });
-    const [{ seq }] = await manager.query(
-      'SELECT count(*)::int AS seq FROM ledger_entries WHERE command_id = $1',
-      [commandId],
-    );
-    await announceHoldMoved(manager, view, `${request.from}:${request.to}:${seq}`);
+    const seq = await bumpHoldSeq(manager, hold.id);
+    const view = holdView({ ...hold, lines, seq });
+    await appendToOutbox(manager, [holdMovedEvent(view)]);
     return ok(view);
   });
 }

@@ -1,12 +1,13 @@
-import { DomainError, fail, ok, ledger, type Result } from '@omnistock/contracts';
+import { DomainError, fail, ok, type ledger, type Result } from '@omnistock/contracts';
 import { payloadHash, WriteBatch } from '@omnistock/database';
-import { addToOutbox, outboxEvent } from '@omnistock/messaging';
+import { addToOutbox } from '@omnistock/messaging';
 import type { EntityManager } from 'typeorm';
 import type { ChannelPolicy } from '../availability/channel-policy.js';
 import { applyChanges, type LedgerEntryRow } from '../positions/apply-changes.js';
 import { stockChangedEvents } from '../positions/post-changes.js';
 import { positionKey, type PositionState } from '../positions/position-state.js';
 import { addPositionWrites, lockPositions } from '../positions/position-store.js';
+import { holdStatusEvent } from './hold-events.js';
 import { holdView } from './hold-store.js';
 import {
   checkHoldLines,
@@ -203,7 +204,9 @@ async function applyHolds(
     );
     if (!applied.ok) {
       results[candidate.index] = fail(
-        'INSUFFICIENT_STOCK',
+        applied.failures.some((f) => f.code === 'POSITION_LIMIT_EXCEEDED')
+          ? 'POSITION_LIMIT_EXCEEDED'
+          : 'INSUFFICIENT_STOCK',
         applied.failures.map((f) => `${f.sku}@${f.location}: ${f.reason}`).join('; '),
         { lines: applied.failures.map(({ sku, location, reason }) => ({ sku, location, reason })) },
       );
@@ -243,6 +246,8 @@ async function writeHolds(
       status: 'held',
       expiresAt: new Date(new Date(now).getTime() + c.request.ttlSeconds * 1000),
       reference: c.request.reference ?? null,
+      orderId: c.request.orderId ?? null,
+      seq: 1,
       lines: c.lines,
     }),
   );
@@ -250,11 +255,12 @@ async function writeHolds(
     const requests = batch.candidates.map((c) => c.request);
     addPositionWrites(writes, batch.touched, batch.entries);
     writes.add(
-      `INSERT INTO holds (id, channel, status, expires_at, reference, actor)
-       SELECT id, channel, 'held', expires_at, reference, actor
+      `INSERT INTO holds (id, channel, status, expires_at, reference, actor, order_id)
+       SELECT id, channel, 'held', expires_at, reference, actor, order_id
        FROM unnest(${p(requests.map((r) => r.id))}::text[], ${p(requests.map((r) => r.channel))}::text[],
          ${p(views.map((v) => v.expiresAt))}::timestamptz[], ${p(requests.map((r) => r.reference ?? null))}::text[],
-         ${p(requests.map((r) => r.actor ?? null))}::text[]) AS h (id, channel, expires_at, reference, actor)
+         ${p(requests.map((r) => r.actor ?? null))}::text[], ${p(requests.map((r) => r.orderId ?? null))}::text[])
+         AS h (id, channel, expires_at, reference, actor, order_id)
        RETURNING 1`,
     );
     const lines = batch.candidates.flatMap((c) =>
@@ -267,7 +273,7 @@ async function writeHolds(
        RETURNING 1`,
     );
     addToOutbox(writes, [
-      ...views.map((view) => outboxEvent(ledger.holdCreated, view, `hold:${view.id}:held`)),
+      ...views.map(holdStatusEvent),
       ...stockChangedEvents(batch.touched, 'hold', `holds:${views[0]!.id}`),
     ]);
     writes.add(

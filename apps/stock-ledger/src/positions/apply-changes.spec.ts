@@ -1,3 +1,4 @@
+import { LIMITS } from '@omnistock/contracts';
 import { applyChanges, type PositionChange } from './apply-changes.js';
 import { positionKey, type PositionState } from './position-state.js';
 
@@ -47,7 +48,13 @@ describe('applyChanges', () => {
     expect(applied).toEqual({
       ok: false,
       failures: [
-        { index: 1, sku: 'A', location: 'L', reason: '11 reserved would exceed 10 on hand' },
+        {
+          index: 1,
+          sku: 'A',
+          location: 'L',
+          reason: '11 reserved would exceed 10 on hand',
+          code: 'INSUFFICIENT_STOCK',
+        },
       ],
     });
     expect(before.get(positionKey('A', 'L'))).toEqual(position());
@@ -59,6 +66,13 @@ describe('applyChanges', () => {
       ok: false,
       failures: [{ reason: 'quarantine would fall to -1' }],
     });
+  });
+
+  it('refuses a bucket over the units a position may hold, with its own code', () => {
+    const applied = applyChanges(states(position({ onHand: LIMITS.position_units_max })), [
+      change({ onHand: 1 }, { kind: 'receipt' }),
+    ]);
+    expect(applied).toMatchObject({ ok: false, failures: [{ code: 'POSITION_LIMIT_EXCEEDED' }] });
   });
 
   it('asks the guard with the position as it stands before the change', () => {

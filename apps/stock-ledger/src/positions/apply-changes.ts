@@ -1,4 +1,4 @@
-import type { ledger } from '@omnistock/contracts';
+import { LIMITS, type ledger } from '@omnistock/contracts';
 import { BUCKETS, positionKey, type Buckets, type PositionState } from './position-state.js';
 
 /** One movement of one position, as the use cases describe it. */
@@ -35,6 +35,8 @@ export interface ChangeFailure {
   sku: string;
   location: string;
   reason: string;
+  /** Why, as the code the command answers with: the stock is not there, or there would be too much. */
+  code: 'INSUFFICIENT_STOCK' | 'POSITION_LIMIT_EXCEEDED';
 }
 
 export type AppliedChanges =
@@ -63,7 +65,13 @@ export function applyChanges(
       );
     const refusal = change.guard?.(before) ?? null;
     if (refusal !== null) {
-      failures.push({ index, sku: change.sku, location: change.location, reason: refusal });
+      failures.push({
+        index,
+        sku: change.sku,
+        location: change.location,
+        reason: refusal,
+        code: 'INSUFFICIENT_STOCK',
+      });
       return;
     }
     const delta: Buckets = {
@@ -76,7 +84,7 @@ export function applyChanges(
     for (const bucket of BUCKETS) after[bucket] = before[bucket] + delta[bucket];
     const broken = brokenInvariant(after);
     if (broken !== null) {
-      failures.push({ index, sku: change.sku, location: change.location, reason: broken });
+      failures.push({ index, sku: change.sku, location: change.location, ...broken });
       return;
     }
     working.set(key, after);
@@ -103,12 +111,21 @@ export function applyChanges(
   return { ok: true, entries, touched: [...working.values()] };
 }
 
-function brokenInvariant(position: PositionState): string | null {
+function brokenInvariant(position: PositionState): Pick<ChangeFailure, 'reason' | 'code'> | null {
   for (const bucket of BUCKETS) {
-    if (position[bucket] < 0) return `${bucket} would fall to ${position[bucket]}`;
+    if (position[bucket] < 0)
+      return { reason: `${bucket} would fall to ${position[bucket]}`, code: 'INSUFFICIENT_STOCK' };
+    if (position[bucket] > LIMITS.position_units_max)
+      return {
+        reason: `${bucket} would reach ${position[bucket]}, over the limit of ${LIMITS.position_units_max} units a position may hold`,
+        code: 'POSITION_LIMIT_EXCEEDED',
+      };
   }
   if (position.reserved > position.onHand) {
-    return `${position.reserved} reserved would exceed ${position.onHand} on hand`;
+    return {
+      reason: `${position.reserved} reserved would exceed ${position.onHand} on hand`,
+      code: 'INSUFFICIENT_STOCK',
+    };
   }
   return null;
 }

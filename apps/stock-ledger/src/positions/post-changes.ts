@@ -26,8 +26,10 @@ export async function postChanges(
   const states = await lockPositions(manager, changes);
   const applied = applyChanges(states, changes);
   if (!applied.ok) {
+    // Too many units is never the caller's "not enough stock": it keeps its own code.
+    const overLimit = applied.failures.some((f) => f.code === 'POSITION_LIMIT_EXCEEDED');
     return fail(
-      failureCode,
+      overLimit ? 'POSITION_LIMIT_EXCEEDED' : failureCode,
       applied.failures.map((f) => `${f.sku}@${f.location}: ${f.reason}`).join('; '),
       {
         lines: applied.failures.map(({ sku, location, reason }) => ({ sku, location, reason })),

@@ -75,3 +75,8 @@ export class LedgerWorld {
     await this.world.dispose();
   }
 }
+
+/** A storefront acting for its cart, in any channel. */
+export const CART = { kind: 'cart' } as const;
+/** Order routing acting for one order. */
+export const orderOf = (orderId: string) => ({ kind: 'order' as const, orderId });

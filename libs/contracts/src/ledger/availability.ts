@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
-import { ChannelCode, Count, defineRequest, LocationCode, Sku, strict } from '../schema.js';
+import {
+  Balance,
+  ChannelCode,
+  defineRequest,
+  LocationCode,
+  Sku,
+  strict,
+  UnitTotal,
+} from '../schema.js';
 
 export const availability = defineRequest({
   subject: 'omnistock.v1.ledger.availability',
@@ -20,8 +28,8 @@ export const availability = defineRequest({
     items: Type.Array(
       Type.Object({
         sku: Sku,
-        available: Count,
-        locations: Type.Array(Type.Object({ location: LocationCode, available: Count })),
+        available: UnitTotal,
+        locations: Type.Array(Type.Object({ location: LocationCode, available: Balance })),
       }),
     ),
   }),

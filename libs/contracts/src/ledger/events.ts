@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineEvent } from '../schema.js';
+import { defineEvent, Id } from '../schema.js';
 import { HoldView, PositionView } from './shared.js';
 
 export const stockChanged = defineEvent({
@@ -21,3 +21,14 @@ export const holdCommitted = holdEvent(
 );
 export const holdFulfilled = holdEvent('fulfilled', 'The held units left (shipped or collected).');
 export const holdMoved = holdEvent('moved', 'A hold moved some lines to another location.');
+
+/**
+ * The ledger itself released an order's hold (a count found the units missing): the
+ * owning order must route those lines again. Cart holds lost this way are only released.
+ */
+export const holdLost = defineEvent({
+  subject: 'omnistock.evt.hold.lost',
+  summary:
+    'An order`s hold was released by the ledger (a count shortfall); routing re-routes the fulfilment behind it.',
+  payload: Type.Object({ hold: HoldView, cause: Type.Literal('count_shortfall'), countId: Id }),
+});

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
 import { Actor, defineRequest, Id, strict } from '../schema.js';
-import { HoldView } from './shared.js';
+import { HoldPrincipal, HoldView } from './shared.js';
 
 export const extend = defineRequest({
   subject: 'omnistock.v1.ledger.extend',
@@ -11,6 +11,7 @@ export const extend = defineRequest({
     {
       id: Id,
       ttlSeconds: Type.Integer({ minimum: LIMITS.hold_ttl_s_min, maximum: LIMITS.hold_ttl_s_max }),
+      principal: HoldPrincipal,
       actor: Actor,
     },
     strict,

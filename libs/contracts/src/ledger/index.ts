@@ -18,6 +18,7 @@ export * from './extend.js';
 export * from './commit.js';
 export * from './fulfil.js';
 export * from './move.js';
+export * from './transfer-hold.js';
 export * from './get-hold.js';
 export * from './availability.js';
 export * from './audit.js';

@@ -2,8 +2,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { LIMITS } from '../limits.js';
 import {
   Actor,
+  Balance,
   ChannelCode,
-  Count,
+  ChannelScope,
   Id,
   LocationCode,
   Qty,
@@ -44,10 +45,10 @@ export const HoldLine = Type.Object({ sku: Sku, location: LocationCode, qty: Qty
 export const PositionView = Type.Object({
   sku: Sku,
   location: LocationCode,
-  onHand: Count,
-  reserved: Count,
-  quarantine: Count,
-  inTransit: Count,
+  onHand: Balance,
+  reserved: Balance,
+  quarantine: Balance,
+  inTransit: Balance,
   seq: Type.Integer({ minimum: 0 }),
 });
 
@@ -63,12 +64,34 @@ export const HoldView = Type.Object({
   status: Type.Union(HOLD_STATUSES.map((status) => Type.Literal(status))),
   expiresAt: Type.Union([Timestamp, Type.Null()]),
   reference: Type.Union([Type.String(), Type.Null()]),
+  /** The order that owns the hold; null while it is its channel's cart hold. */
+  orderId: Type.Union([Id, Type.Null()]),
+  /** Bumped by every change to the hold, so its events can be ordered and de-duplicated. */
+  seq: Type.Integer({ minimum: 1 }),
   lines: Type.Array(HoldLine),
 });
+
+/**
+ * Who a hold command acts for. A cart hold belongs to its channel until an order adopts
+ * it; from then on only that order (order routing, acting for it) may release, move or
+ * fulfil it. `cart.channels` narrows a cart principal to the channels its API key is
+ * bound to (absent: any channel); a hold of another channel is answered as not found.
+ */
+export const HoldPrincipal = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal('cart'),
+      channels: Type.Optional(ChannelScope),
+    },
+    strict,
+  ),
+  Type.Object({ kind: Type.Literal('order'), orderId: Id }, strict),
+]);
 
 export const HoldRef = Type.Object(
   {
     id: Id,
+    principal: HoldPrincipal,
     actor: Actor,
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.reason_length_max })),
   },
@@ -78,3 +101,4 @@ export const HoldRef = Type.Object(
 export type PositionViewType = Static<typeof PositionView>;
 export type HoldViewType = Static<typeof HoldView>;
 export type HoldLineType = Static<typeof HoldLine>;
+export type HoldPrincipalType = Static<typeof HoldPrincipal>;

@@ -6,7 +6,7 @@ import { actorOf } from '../../auth/api-key.js';
 import { ApiKeyStore } from '../../auth/api-key.store.js';
 import type { Scope } from '../../auth/scopes.js';
 import { GatewayError } from '../../http/gateway-error.js';
-import { assertWithinLocations } from '../confine.js';
+import { assertWithinChannels, assertWithinLocations } from '../confine.js';
 import { Route } from '../route.js';
 import { callerOf, RouteRunner } from '../route-runner.js';
 import { createApiKeyRoute, NewApiKeyBody, revokeApiKeyRoute } from './api-keys.routes.js';
@@ -27,6 +27,7 @@ export class ApiKeysController {
     const caller = callerOf(request);
     const body = this.routes.input(createApiKeyRoute, request).body as Static<typeof NewApiKeyBody>;
     assertWithinLocations(caller, body.locations);
+    assertWithinChannels(caller, body.channels ?? null);
     if (body.locations) {
       const { locations } = await this.routes.lookupFor(request)(ledger.listLocations, {
         codes: body.locations,
@@ -42,6 +43,7 @@ export class ApiKeysController {
       name: body.name,
       scopes: body.scopes as Scope[],
       locations: body.locations,
+      channels: body.channels,
       createdBy: actorOf(caller),
     });
   }

@@ -1,4 +1,12 @@
-import { LIMITS, LocationCode, Name, Timestamp, Type, strict } from '@omnistock/contracts';
+import {
+  ChannelScope,
+  LIMITS,
+  LocationCode,
+  Name,
+  Timestamp,
+  Type,
+  strict,
+} from '@omnistock/contracts';
 import { SCOPES } from '../../auth/scopes.js';
 import { route } from '../route.js';
 
@@ -16,6 +24,8 @@ export const NewApiKeyBody = Type.Object(
     name: Name,
     scopes: Type.Array(Scope, { minItems: 1, maxItems: SCOPES.length, uniqueItems: true }),
     locations: Type.Optional(KeyLocations),
+    /** The channels the key holds and orders for; it sees nothing of any other channel's. */
+    channels: Type.Optional(ChannelScope),
   },
   strict,
 );
@@ -25,7 +35,7 @@ export const createApiKeyRoute = route({
   path: '/v1/api-keys',
   tag: 'api keys',
   summary:
-    'Make a key with scopes and, optionally, bound to locations. The key is in this reply only; it is stored hashed.',
+    'Make a key with scopes and, optionally, bound to locations and to channels. The key is in this reply only; it is stored hashed.',
   scopes: ['admin'],
   status: 201,
   body: NewApiKeyBody,
@@ -35,6 +45,7 @@ export const createApiKeyRoute = route({
     name: Name,
     scopes: Type.Array(Scope),
     locations: Type.Union([KeyLocations, Type.Null()]),
+    channels: Type.Union([ChannelScope, Type.Null()]),
     createdAt: Timestamp,
   }),
 });

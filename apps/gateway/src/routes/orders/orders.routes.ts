@@ -1,13 +1,13 @@
-import { Reason, Type, routing, strict } from '@omnistock/contracts';
-import { actorOf } from '../../auth/api-key.js';
+import { Reason, Type, ledger, routing, strict } from '@omnistock/contracts';
+import { actorOf, channelScopeOf } from '../../auth/api-key.js';
 import { natsRoute, type Lookup } from '../route.js';
 
 const OrderPath = Type.Object({ id: routing.OrderId }, strict);
 const SCOPES = ['storefront', 'store'] as const;
 
 /** An order acts where its fulfilments and pickup are: asked of routing for location-bound keys. */
-const orderLocations = async (payload: { id: string }, lookup: Lookup) => {
-  const order = await lookup(routing.getOrder, { id: payload.id });
+const orderLocations = async (payload: { id: string; channels?: string[] }, lookup: Lookup) => {
+  const order = await lookup(routing.getOrder, { id: payload.id, ...pick(payload.channels) });
   return [
     ...new Set([
       ...order.fulfilments.map((fulfilment) => fulfilment.location),
@@ -29,8 +29,20 @@ export const createOrderRoute = natsRoute({
   reply: routing.createOrder.reply,
   contract: routing.createOrder,
   toPayload: ({ body }, caller) => ({ ...body, actor: actorOf(caller) }),
-  // A store's till may place pickup orders at its own store; shipping names no location of its own.
-  locationsOf: (payload) => (payload.pickupLocation ? [payload.pickupLocation] : undefined),
+  channelsOf: (payload) => [payload.channel],
+  // A store's till places pickup orders at its own store, from cart holds at its own
+  // locations; shipping names no location of its own.
+  locationsOf: async (payload, lookup) => {
+    const named = payload.pickupLocation ? [payload.pickupLocation] : [];
+    if (payload.reservationId) {
+      const cart = await lookup(ledger.getHold, {
+        id: payload.reservationId,
+        principal: { kind: 'cart', channels: [payload.channel] },
+      });
+      named.push(...cart.lines.map((line) => line.location));
+    }
+    return named.length > 0 ? [...new Set(named)] : undefined;
+  },
 });
 
 export const getOrderRoute = natsRoute({
@@ -43,7 +55,7 @@ export const getOrderRoute = natsRoute({
   params: OrderPath,
   reply: routing.getOrder.reply,
   contract: routing.getOrder,
-  toPayload: ({ params }) => ({ id: params.id }),
+  toPayload: ({ params }, caller) => ({ id: params.id, ...channelScopeOf(caller) }),
   locationsOf: orderLocations,
 });
 
@@ -62,9 +74,12 @@ export const cancelOrderRoute = natsRoute({
   toPayload: ({ params, body }, caller) => ({
     id: params.id,
     ...(body.reason ? { reason: body.reason } : {}),
+    ...channelScopeOf(caller),
     actor: actorOf(caller),
   }),
   locationsOf: orderLocations,
 });
+
+const pick = (channels: string[] | undefined) => (channels ? { channels } : {});
 
 export const ORDER_ROUTES = [createOrderRoute, getOrderRoute, cancelOrderRoute];

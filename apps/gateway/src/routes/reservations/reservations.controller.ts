@@ -2,7 +2,12 @@ import { Controller, Inject, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Route } from '../route.js';
 import { RouteRunner } from '../route-runner.js';
-import { extendRoute, releaseRoute, reserveRoute } from './reservations.routes.js';
+import {
+  extendRoute,
+  getReservationRoute,
+  releaseRoute,
+  reserveRoute,
+} from './reservations.routes.js';
 
 @Controller()
 export class ReservationsController {
@@ -11,6 +16,11 @@ export class ReservationsController {
   @Route(reserveRoute)
   reserve(@Req() request: FastifyRequest) {
     return this.routes.forward(reserveRoute, request);
+  }
+
+  @Route(getReservationRoute)
+  get(@Req() request: FastifyRequest) {
+    return this.routes.forward(getReservationRoute, request);
   }
 
   @Route(releaseRoute)

@@ -1,6 +1,5 @@
-import { fail, ledger, ok, type Result, type routing } from '@omnistock/contracts';
+import { fail, ok, type Result, type routing } from '@omnistock/contracts';
 import { appendToOutbox } from '@omnistock/messaging';
-import { callService, type ServiceRuntime } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { fulfilmentEvent } from '../../events/routing-events.js';
 import {
@@ -11,12 +10,6 @@ import {
   type OrderRow,
 } from '../../orders/order-store.js';
 import { checkFulfilmentTransition, HOLD_EFFECT } from '../fulfilment-lifecycle.js';
-import { arriveAtStore, sendToStore } from './ship-to-store.js';
-
-const HOLD_CONTRACTS = {
-  release: ledger.release,
-  fulfil: ledger.fulfil,
-} as const;
 
 /** A ship-to-store leg ships (to the store) whatever the order's method. */
 export function modeOf(order: OrderRow, fulfilment: FulfilmentRow): routing.OrderMethod {
@@ -38,17 +31,33 @@ export async function lockFulfilment(manager: EntityManager, id: string): Promis
 }
 
 /**
- * Applies one row of the lifecycle table inside the caller's transaction: check, act on the
- * hold in the ledger (idempotent by hold id, so a retried command is harmless), write the
- * status and its event. Answers `replay` when the fulfilment already is in that status.
+ * What reaching a status asks of the ledger, done after the status is recorded: the hold
+ * committed, posted or released, or, for a leg to a pickup store, sent on as a transfer
+ * and received there into a hold for the order.
+ */
+export type LedgerEffect = 'commit' | 'fulfil' | 'release' | 'send_to_store' | 'arrive_at_store';
+
+export function effectOf(
+  fulfilment: FulfilmentRow,
+  to: routing.FulfilmentStatus,
+): LedgerEffect | undefined {
+  if (fulfilment.ship_to !== null && to === 'shipped') return 'send_to_store';
+  if (fulfilment.ship_to !== null && to === 'delivered') return 'arrive_at_store';
+  return HOLD_EFFECT[to];
+}
+
+/**
+ * Applies one row of the lifecycle table inside the caller's transaction: check it, write
+ * the status and its event. Nothing here calls another service; the ledger's part
+ * (`effectOf`) follows as a step of the caller's saga. Answers `replay` when the
+ * fulfilment already is in that status.
  */
 export async function applyTransition(
-  runtime: ServiceRuntime,
   manager: EntityManager,
   locked: Locked,
   to: routing.FulfilmentStatus,
   details: { tracking?: string; reason?: string; actor?: string },
-): Promise<Result<{ view: routing.FulfilmentViewType; replay: boolean }>> {
+): Promise<Result<{ view: routing.FulfilmentViewType; replay: boolean; row: FulfilmentRow }>> {
   const { order, fulfilment } = locked;
   const check = checkFulfilmentTransition(
     fulfilment.id,
@@ -58,21 +67,7 @@ export async function applyTransition(
   );
   if (!check.ok) return check;
   if (check.value.kind === 'replay')
-    return ok({ view: fulfilmentView(fulfilment, order.method), replay: true });
-  const leg = fulfilment.ship_to !== null && (to === 'shipped' || to === 'delivered');
-  const effect = leg ? undefined : HOLD_EFFECT[to];
-  if (leg && to === 'shipped') {
-    const sent = await sendToStore(runtime, fulfilment, details.actor);
-    if (!sent.ok) return sent;
-  }
-  if (effect) {
-    const ref = { id: fulfilment.hold_id, ...(details.actor ? { actor: details.actor } : {}) };
-    const hold =
-      effect === 'commit'
-        ? await callService(runtime, ledger.commit, { ...ref, reference: `order ${order.id}` })
-        : await callService(runtime, HOLD_CONTRACTS[effect], ref);
-    if (!hold.ok) return hold;
-  }
+    return ok({ view: fulfilmentView(fulfilment, order.method), replay: true, row: fulfilment });
   const [updated]: FulfilmentRow[][] = await manager.query(
     `UPDATE fulfilments SET status = $2, tracking = COALESCE($3, tracking), reason = COALESCE($4, reason),
        updated_at = clock_timestamp()
@@ -80,15 +75,11 @@ export async function applyTransition(
     [fulfilment.id, to, details.tracking ?? null, details.reason ?? null],
   );
   const row = updated![0]!;
-  if (leg && to === 'delivered') {
-    const arrived = await arriveAtStore(runtime, manager, order, row, details.actor);
-    if (!arrived.ok) return arrived;
-  }
   await appendToOutbox(manager, [
     fulfilmentEvent(
       { id: order.id, channel: order.channel, method: order.method, promiseId: order.promise_id },
       row,
     ),
   ]);
-  return ok({ view: fulfilmentView(row, order.method), replay: false });
+  return ok({ view: fulfilmentView(row, order.method), replay: false, row });
 }

@@ -7,5 +7,7 @@ export async function getOrder(
   request: RequestOf<typeof routing.getOrder>,
 ): Promise<Result<routing.OrderViewType>> {
   const view = await orderView(runtime.dataSource.manager, request.id);
-  return view ? ok(view) : fail('NOT_FOUND', `no order ${request.id}`, { id: request.id });
+  // Another channel's order is answered as one that does not exist: ids do not leak.
+  const visible = view && (!request.channels || request.channels.includes(view.channel));
+  return visible ? ok(view) : fail('NOT_FOUND', `no order ${request.id}`, { id: request.id });
 }
