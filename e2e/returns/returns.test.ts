@@ -170,8 +170,10 @@ describe('returns anywhere', () => {
       status: 'held',
       lines: [{ sku: 'SKU-X', location: 'WH-1', qty: 1 }],
     });
+    // Made for the exchange order and committed to it: only that order may release or take it.
     expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
       status: 'committed',
+      orderId: expect.stringMatching(/^x-/),
     });
     expect(await w.position('SKU-X', 'WH-1')).toMatchObject({ reserved: 1 });
     const received = await w.ok(returns.receiveReturn, {
@@ -217,9 +219,11 @@ describe('returns anywhere', () => {
     await w.returns.runtime.dataSource.query(
       `UPDATE returns.returns SET receive_by = clock_timestamp() - interval '1 second' WHERE id = 'r-expire'`,
     );
+    // The sweeper expires the return and starts the release of its exchange; the saga ends it.
     for (
       let attempt = 0;
-      attempt < 30 && (await w.ok(returns.getReturn, { id: 'r-expire' })).status !== 'expired';
+      attempt < 30 &&
+      (await w.ok(returns.getReturn, { id: 'r-expire' })).exchange?.status !== 'released';
       attempt++
     ) {
       await new Promise((resolve) => setTimeout(resolve, 200));

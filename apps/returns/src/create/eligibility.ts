@@ -11,7 +11,12 @@ const DAY_MS = 24 * 3600 * 1000;
  * fulfilment last moved. Pure, so every rule has a unit test.
  */
 export function checkEligibility(
-  order: Pick<routing.OrderViewType, 'id' | 'fulfilments'>,
+  order: Pick<routing.OrderViewType, 'id'> & {
+    fulfilments: readonly Pick<
+      routing.OrderViewType['fulfilments'][number],
+      'status' | 'lines' | 'updatedAt'
+    >[];
+  },
   requested: readonly returns.ReturnLineType[],
   alreadyReturned: ReadonlyMap<string, number>,
   windowDays: number,
