@@ -12,12 +12,17 @@ import { ReturnsWorld } from './support/returns-world.js';
 const reason = 'changed_mind' as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` answers something truthy; the saga worker finishes in the background. */
-async function eventually<T>(check: () => Promise<T>, within_ms = 20_000): Promise<T> {
+/** Polls until `check` answers something; the saga worker finishes in the background. */
+async function eventually<T>(
+  what: string,
+  check: () => Promise<T | false | undefined>,
+  within_ms = 20_000,
+): Promise<T> {
   const deadline_ms = Date.now() + within_ms;
   for (;;) {
     const value = await check();
-    if (value || Date.now() > deadline_ms) return value;
+    if (value) return value;
+    if (Date.now() > deadline_ms) throw new Error(`not within ${within_ms} ms: ${what}`);
     await sleep(200);
   }
 }
@@ -64,17 +69,10 @@ describe('returns workflows run as sagas', () => {
         reason: 'filling the position up to its limit',
       });
     const since = new Date().toISOString();
-    const units = [
+    await w.receivedReturn('r-regrade', 'ST-1', [
       { sku: 'SKU-S', qty: 1 },
       { sku: 'SKU-FULL', qty: 1 },
-    ];
-    w.routing.addShippedOrder('o-regrade', units);
-    await w.ok(returns.createReturn, {
-      id: 'r-regrade',
-      orderId: 'o-regrade',
-      lines: units.map((line) => ({ ...line, reason })),
-    });
-    await w.ok(returns.receiveReturn, { id: 'r-regrade', location: 'ST-1', lines: units });
+    ]);
 
     const refused = await w.call(returns.inspectReturn, {
       id: 'r-regrade',
@@ -108,18 +106,8 @@ describe('returns workflows run as sagas', () => {
   });
 
   it('finishes an inspection and an exchange hold that met a stopped ledger, once it is back', async () => {
-    w.routing.addShippedOrder('o-down', [{ sku: 'SKU-R', qty: 1 }]);
+    await w.receivedReturn('r-down', 'ST-2', [{ sku: 'SKU-R', qty: 1 }]);
     w.routing.addShippedOrder('o-down-x', [{ sku: 'SKU-S', qty: 1 }]);
-    await w.ok(returns.createReturn, {
-      id: 'r-down',
-      orderId: 'o-down',
-      lines: [{ sku: 'SKU-R', qty: 1, reason }],
-    });
-    await w.ok(returns.receiveReturn, {
-      id: 'r-down',
-      location: 'ST-2',
-      lines: [{ sku: 'SKU-R', qty: 1 }],
-    });
     const inspection = {
       id: 'r-down',
       lines: [{ sku: 'SKU-R', qty: 1, grade: 'resellable' as const }],
@@ -142,18 +130,18 @@ describe('returns workflows run as sagas', () => {
     ]);
     await w.startLedger();
 
-    const inspected = await eventually(async () => {
+    const inspected = await eventually('the inspection closes the return', async () => {
       const view = await w.ok(returns.getReturn, { id: 'r-down' });
       return view.status === 'closed' && view;
     });
     expect(inspected).toMatchObject({ dispositions: [{ disposition: 'restock' }] });
     expect(await movementsOf(w, 'SKU-R', 'r-down')).toEqual(['return_restock']);
-    const created = await eventually(async () => {
+    const created = await eventually('the return is authorised', async () => {
       const reply = await w.call(returns.createReturn, exchange);
       return reply.ok && reply.value;
     });
     expect(created).toMatchObject({ status: 'authorised', exchange: { status: 'held' } });
-    expect(await w.ok(ledger.getHold, { id: created && created.exchange!.holdId })).toMatchObject({
+    expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
       status: 'committed',
     });
   });
@@ -182,13 +170,7 @@ describe('returns workflows run as sagas', () => {
   });
 
   it('places the exchange order once routing is back, instead of leaving it unplaced', async () => {
-    w.routing.addShippedOrder('o-route-down', [{ sku: 'SKU-R', qty: 1 }]);
-    const created = await w.ok(returns.createReturn, {
-      id: 'r-route-down',
-      orderId: 'o-route-down',
-      lines: [{ sku: 'SKU-R', qty: 1, reason: 'wrong_size' }],
-      exchange: { lines: [{ sku: 'SKU-X', qty: 1 }] },
-    });
+    const created = await w.exchangeReturn('r-route-down');
     w.routing.down = true;
     const received = await w.ok(returns.receiveReturn, {
       id: 'r-route-down',
@@ -197,14 +179,13 @@ describe('returns workflows run as sagas', () => {
     });
     expect(received).toMatchObject({ status: 'received', exchange: { status: 'held' } });
     w.routing.down = false;
-    const ordered = await eventually(async () => {
+    const ordered = await eventually('the exchange order is placed', async () => {
       const view = await w.ok(returns.getReturn, { id: 'r-route-down' });
       return view.exchange?.status === 'ordered' && view;
     });
-    expect(ordered).toBeTruthy();
     expect(
       w.routing.placed.filter((order) => order.reservationId === created.exchange!.holdId),
-    ).toEqual([expect.objectContaining({ id: ordered && ordered.exchange!.orderId })]);
+    ).toEqual([expect.objectContaining({ id: ordered.exchange!.orderId })]);
   });
 
   it('leaves no hold that nobody owns when a replica dies between holding an exchange and recording the return', async () => {
@@ -235,13 +216,12 @@ describe('returns workflows run as sagas', () => {
         },
         { timeout_ms: 2_000 },
       );
-      const held = await eventually(async () => {
+      const held = await eventually('the exchange is held and committed', async () => {
         const fresh = (await liveHolds(w, 'SKU-X')).filter(
           (hold) => !before.some((old) => old.id === hold.id),
         );
         return fresh[0]?.status === 'committed' && fresh[0];
       });
-      expect(held).toBeTruthy();
       await sleep(300);
       await stop(doomed, 'SIGKILL');
       await blocker.query('ROLLBACK');
@@ -251,18 +231,18 @@ describe('returns workflows run as sagas', () => {
         `UPDATE returns.sagas SET lease_until = clock_timestamp() - interval '1 second' WHERE status = 'running'`,
       );
       await w.startReturns();
-      const recorded = await eventually(async () => {
+      const recorded = await eventually('another replica records the return', async () => {
         const reply = await w.call(returns.getReturn, { id: 'r-crash' });
         return reply.ok && reply.value;
       });
       expect(recorded).toMatchObject({
         status: 'authorised',
-        exchange: { holdId: held && held.id },
+        exchange: { holdId: held.id },
       });
       expect(await liveHolds(w, 'SKU-X')).toEqual(
         [
           ...before,
-          { id: held && held.id, status: 'committed', orderId: expect.stringMatching(/^x-/) },
+          { id: held.id, status: 'committed', orderId: expect.stringMatching(/^x-/) },
         ].sort((a, b) => (a.id < b.id ? -1 : 1)),
       );
     } finally {

@@ -207,14 +207,21 @@ describe('returns anywhere', () => {
     expect(await w.returnsRows()).toBe(rows);
   });
 
-  it('expires a return nobody brought in time, and gives its exchange back', async () => {
-    w.routing.addShippedOrder('o-expire', [{ sku: 'SKU-R', qty: 1 }]);
-    const created = await w.ok(returns.createReturn, {
-      id: 'r-expire',
-      orderId: 'o-expire',
-      lines: [{ sku: 'SKU-R', qty: 1, reason }],
-      exchange: { lines: [{ sku: 'SKU-X', qty: 1 }] },
+  it('gives the exchange back when the desk cancels, acting as the exchange order', async () => {
+    const created = await w.exchangeReturn('r-cancel-x');
+    const reservedBefore = (await w.position('SKU-X', 'WH-1')).reserved;
+    expect(await w.ok(returns.cancelReturn, { id: 'r-cancel-x' })).toMatchObject({
+      status: 'cancelled',
+      exchange: { status: 'released' },
     });
+    expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
+      status: 'released',
+    });
+    expect((await w.position('SKU-X', 'WH-1')).reserved).toBe(reservedBefore - 1);
+  });
+
+  it('expires a return nobody brought in time, and gives its exchange back', async () => {
+    const created = await w.exchangeReturn('r-expire');
     const reservedBefore = (await w.position('SKU-X', 'WH-1')).reserved;
     await w.returns.runtime.dataSource.query(
       `UPDATE returns.returns SET receive_by = clock_timestamp() - interval '1 second' WHERE id = 'r-expire'`,
@@ -252,17 +259,7 @@ describe('a channel that sends resellable returns on', () => {
   afterAll(() => w.dispose());
 
   it('restocks where received and sends the units on by transfer, with the return as reference', async () => {
-    w.routing.addShippedOrder('o-send-on', [{ sku: 'SKU-S', qty: 2 }]);
-    await w.ok(returns.createReturn, {
-      id: 'r-send-on',
-      orderId: 'o-send-on',
-      lines: [{ sku: 'SKU-S', qty: 2, reason }],
-    });
-    await w.ok(returns.receiveReturn, {
-      id: 'r-send-on',
-      location: 'ST-2',
-      lines: [{ sku: 'SKU-S', qty: 2 }],
-    });
+    await w.receivedReturn('r-send-on', 'ST-2', [{ sku: 'SKU-S', qty: 2 }]);
     const closed = await w.ok(returns.inspectReturn, {
       id: 'r-send-on',
       lines: [

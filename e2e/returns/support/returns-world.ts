@@ -1,4 +1,4 @@
-import { ledger } from '@omnistock/contracts';
+import { ledger, returns } from '@omnistock/contracts';
 import { returnsService } from '@omnistock/app-returns';
 import { ledgerService } from '@omnistock/app-stock-ledger';
 import type { RunningService } from '@omnistock/service-kit';
@@ -89,6 +89,30 @@ export class ReturnsWorld {
 
   async startLedger(): Promise<void> {
     this.ledger = await this.world.start(ledgerService);
+  }
+
+  /** A shipped order's units, authorised for return and received at `location`. */
+  async receivedReturn(id: string, location: string, lines: { sku: string; qty: number }[]) {
+    const orderId = `o-${id}`;
+    this.routing.addShippedOrder(orderId, lines);
+    await this.ok(returns.createReturn, {
+      id,
+      orderId,
+      lines: lines.map((line) => ({ ...line, reason: 'changed_mind' as const })),
+    });
+    return this.ok(returns.receiveReturn, { id, location, lines });
+  }
+
+  /** A return of one shipped SKU-R, its replacement SKU-X held as an exchange. */
+  async exchangeReturn(id: string) {
+    const orderId = `o-${id}`;
+    this.routing.addShippedOrder(orderId, [{ sku: 'SKU-R', qty: 1 }]);
+    return this.ok(returns.createReturn, {
+      id,
+      orderId,
+      lines: [{ sku: 'SKU-R', qty: 1, reason: 'wrong_size' }],
+      exchange: { lines: [{ sku: 'SKU-X', qty: 1 }] },
+    });
   }
 
   async available(sku: string, location: string): Promise<number> {

@@ -15,20 +15,14 @@ import { policyFor, type ReturnPolicy } from '../policies/return-policy.js';
 import { errorOf, refusalOf, unavailable } from '../sagas/refusal.js';
 import { announceReturn } from '../store/announce.js';
 import { insertReturn, unitsAlreadyReturned } from '../store/return-store.js';
-import { checkEligibility } from './eligibility.js';
+import { checkEligibility, type OrderFacts } from './eligibility.js';
 import { chooseExchangeLocation, holdExchange } from './hold-exchange.js';
 
 type Input = RequestOf<typeof returns.createReturn>;
 type View = returns.ReturnViewType;
-/** What eligibility needs of the order, kept in the saga's state (the order may be large). */
-type OrderFacts = Pick<routing.OrderViewType, 'id' | 'channel'> & {
-  fulfilments: Pick<
-    routing.OrderViewType['fulfilments'][number],
-    'status' | 'lines' | 'updatedAt'
-  >[];
-};
 
 interface CreateState {
+  /** What eligibility needs of the order, not all of it: the order may be large. */
   order?: OrderFacts;
   /** Set once a location is chosen: from then on a hold may stand, and a refusal releases it. */
   exchange?: { holdId: string; lines: ledger.HoldLineType[] };

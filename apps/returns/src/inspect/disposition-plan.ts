@@ -75,18 +75,26 @@ export function movementsFor(
 ): PlannedMovement[] {
   const lines = [{ sku: line.sku, qty: line.qty }];
   const { reference, actor } = context;
-  const base = { location: receivedAt, lines, actor };
+  const base = { id: ids.intake, location: receivedAt, lines, actor };
   const intake = { id: ids.intake, disposition: line, follows: null };
   const followOn = { id: ids.followOn, disposition: null, follows: ids.intake };
+  const restock: PlannedMovement = {
+    ...intake,
+    kind: 'restock-return',
+    request: { ...base, reference },
+  };
+  const quarantine = (reason: string): PlannedMovement => ({
+    ...intake,
+    kind: 'quarantine',
+    request: { ...base, from: 'customer', reason, reference },
+  });
   switch (line.disposition) {
     case 'restock':
-      return [
-        { ...intake, kind: 'restock-return', request: { ...base, id: ids.intake, reference } },
-      ];
+      return [restock];
     case 'transfer':
       // Back on the receiving shelf first, then out to where the channel keeps them.
       return [
-        { ...intake, kind: 'restock-return', request: { ...base, id: ids.intake, reference } },
+        restock,
         {
           ...followOn,
           kind: 'send-transfer',
@@ -94,33 +102,11 @@ export function movementsFor(
         },
       ];
     case 'quarantine':
-      return [
-        {
-          ...intake,
-          kind: 'quarantine',
-          request: {
-            ...base,
-            id: ids.intake,
-            from: 'customer',
-            reason: 'returned, not resellable',
-            reference,
-          },
-        },
-      ];
+      return [quarantine('returned, not resellable')];
     case 'write_off':
       // Through quarantine and out: the ledger shows the unit arrived and where it went.
       return [
-        {
-          ...intake,
-          kind: 'quarantine',
-          request: {
-            ...base,
-            id: ids.intake,
-            from: 'customer',
-            reason: 'returned defective',
-            reference,
-          },
-        },
+        quarantine('returned defective'),
         {
           ...followOn,
           kind: 'write-off',

@@ -1,4 +1,5 @@
 import { fail, type RequestOf, type Result, type returns } from '@omnistock/contracts';
+import { payloadHash } from '@omnistock/database';
 import { readSaga, type ServiceRuntime } from '@omnistock/service-kit';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
 import { RETURN_SAGAS, returnSagaId, returnSagas } from '../sagas/return-sagas.js';
@@ -39,13 +40,14 @@ export async function inspectReturn(
     lines: request.lines,
     ...(request.actor ? { actor: request.actor } : {}),
   };
-  const answer = await engine.run<returns.ReturnViewType>(RETURN_SAGAS.inspect, sagaId, input);
+  // The same grades are the same inspection, whichever desk sends them.
+  const identity = { returnId: request.id, grades: gradeKey(request.lines) };
+  const answer = await engine.run<returns.ReturnViewType>(RETURN_SAGAS.inspect, sagaId, input, {
+    identity,
+  });
   if (answer.ok || answer.error.code !== 'IDEMPOTENCY_CONFLICT') return answer;
   const saga = await readSaga(runtime.dataSource, sagaId);
-  const running = saga?.input as InspectionInput | undefined;
-  if (!saga || !running) return answer;
-  if (gradeKey(running.lines) === gradeKey(request.lines))
-    return engine.run(RETURN_SAGAS.inspect, sagaId, running);
+  if (!saga || saga.payload_hash === payloadHash(identity)) return answer;
   return fail(
     'INVALID_TRANSITION',
     saga.status === 'done'

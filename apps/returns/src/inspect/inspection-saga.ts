@@ -10,7 +10,7 @@ import type { SagaContext, SagaDefinition, StepOutcome } from '@omnistock/servic
 import type { EntityManager } from 'typeorm';
 import { defaultDispositionStrategy } from '../dispositions/disposition-strategy.js';
 import { policyFor } from '../policies/return-policy.js';
-import { neverGivesUp } from '../sagas/refusal.js';
+import { neverGivesUp, unavailable } from '../sagas/refusal.js';
 import { announce, announceReturn } from '../store/announce.js';
 import { returnReference } from '../store/ledger-ids.js';
 import {
@@ -63,12 +63,16 @@ export const inspectionSaga: SagaDefinition<InspectionInput, InspectionState, Vi
   first: 'plan',
   initialState: () => ({}),
   steps: {
-    plan: { attempts_max: Infinity, local: plan },
+    plan: { local: plan },
     // Past the point of no return: movements are on record, so each must get its answer.
     move: { attempts_max: Infinity, remote: move },
     record: { attempts_max: Infinity, local: record },
   },
-  onGiveUp: neverGivesUp,
+  // Only planning may give up (it sent nothing); what was planned is always seen through.
+  onGiveUp: (ctx, step, reason) =>
+    step === 'plan'
+      ? { failed: unavailable(`return ${ctx.input.returnId}: ${reason}`) }
+      : neverGivesUp(ctx, step, reason),
 };
 
 async function plan(manager: EntityManager, ctx: Ctx): Promise<StepOutcome<InspectionState, View>> {
@@ -107,7 +111,12 @@ async function plan(manager: EntityManager, ctx: Ctx): Promise<StepOutcome<Inspe
   });
   const twice = overDisposed(before.received, before.dispositions, movements);
   if (twice.length > 0)
-    throw new Error(`inspection of ${before.id} would dispose of ${twice} twice`);
+    return {
+      failed: new DomainError(
+        'INTERNAL',
+        `inspection of ${before.id} would dispose of ${twice} twice`,
+      ),
+    };
   await insertPlannedMovements(manager, before.id, ctx.generation, movements);
   return { next: 'move', state: { phase: 'dispose', movements } };
 }

@@ -10,12 +10,6 @@ import { sameUnits, sumBySku } from '../store/units.js';
 type Request = RequestOf<typeof returns.receiveReturn>;
 
 /**
- * How long the desk waits for the exchange order after the receipt is recorded: what it
- * asked for is done, and a slow routing service must not keep it at the counter.
- */
-const EXCHANGE_WAIT_MS = 1_000;
-
-/**
  * The units arrive at any location that takes returns. Fewer than authorised is fine (the
  * refund follows what came back); more, or a SKU not authorised, is refused. The same
  * receipt again is a replay; a different one after the first is refused. The receipt is
@@ -100,7 +94,6 @@ export async function receiveReturn(
     RETURN_SAGAS.exchangeOrder,
     returnSagaId(RETURN_SAGAS.exchangeOrder, received.value.id),
     exchangeOrderInput(received.value),
-    { wait_ms: EXCHANGE_WAIT_MS },
   );
   return readReturn(runtime.dataSource.manager, request.id);
 }
