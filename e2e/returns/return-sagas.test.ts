@@ -105,7 +105,7 @@ describe('returns workflows run as sagas', () => {
     expect(await w.noDrift()).toEqual([]);
   });
 
-  it('finishes an inspection and an exchange hold that met a stopped ledger, once it is back', async () => {
+  it('finishes inspections and an exchange hold that met a stopped ledger, once it is back, and settles an abandoned one', async () => {
     await w.receivedReturn('r-down', 'ST-2', [{ sku: 'SKU-R', qty: 1 }]);
     w.routing.addShippedOrder('o-down-x', [{ sku: 'SKU-S', qty: 1 }]);
     const inspection = {
@@ -119,15 +119,23 @@ describe('returns workflows run as sagas', () => {
       exchange: { lines: [{ sku: 'SKU-X', qty: 1 }] },
     };
 
+    await w.receivedReturn('r-lost', 'ST-2', [{ sku: 'SKU-S', qty: 1 }]);
+
     await w.stopLedger();
     const replies = await Promise.all([
       w.call(returns.inspectReturn, inspection),
       w.call(returns.createReturn, exchange),
+      w.call(returns.inspectReturn, {
+        id: 'r-lost',
+        lines: [{ sku: 'SKU-S', qty: 1, grade: 'resellable' }],
+      }),
     ]);
-    expect(replies).toMatchObject([
-      { ok: false, error: { code: 'IN_PROGRESS' } },
-      { ok: false, error: { code: 'IN_PROGRESS' } },
-    ]);
+    expect(replies).toMatchObject(Array(3).fill({ ok: false, error: { code: 'IN_PROGRESS' } }));
+    // The attempt on r-lost is abandoned (a bug, an operator) while its movement's fate is unknown.
+    await w.sql.query(
+      `UPDATE returns.sagas SET status = 'failed', version = version + 1,
+         error = '{"code":"INTERNAL","message":"abandoned"}' WHERE id = 'return.inspect:r-lost'`,
+    );
     await w.startLedger();
 
     const inspected = await eventually('the inspection closes the return', async () => {
@@ -144,6 +152,16 @@ describe('returns workflows run as sagas', () => {
     expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
       status: 'committed',
     });
+    // Graded again: what the abandoned attempt planned is settled first, never moved twice.
+    const regraded = await w.ok(returns.inspectReturn, {
+      id: 'r-lost',
+      lines: [{ sku: 'SKU-S', qty: 1, grade: 'damaged' }],
+    });
+    expect(regraded).toMatchObject({
+      status: 'closed',
+      dispositions: [{ grade: 'resellable', disposition: 'restock' }],
+    });
+    expect(await movementsOf(w, 'SKU-S', 'r-lost')).toEqual(['return_restock']);
   });
 
   it('leaves nothing held when two desks exchange the same unit: one authorised, the other refused', async () => {
