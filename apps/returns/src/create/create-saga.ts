@@ -12,7 +12,7 @@ import type { SagaContext, SagaDefinition, StepOutcome } from '@omnistock/servic
 import type { EntityManager } from 'typeorm';
 import { releaseExchangeHold } from '../exchange/release-exchange.js';
 import { policyFor, type ReturnPolicy } from '../policies/return-policy.js';
-import { errorOf, refusalOf, unavailable } from '../sagas/refusal.js';
+import { errorOf, refusalOf } from '../sagas/refusal.js';
 import { announceReturn } from '../store/announce.js';
 import { insertReturn, unitsAlreadyReturned } from '../store/return-store.js';
 import { checkEligibility, type OrderFacts } from './eligibility.js';
@@ -171,9 +171,5 @@ export const createReturnSaga: SagaDefinition<Input, CreateState, View> = {
       },
     },
   },
-  onGiveUp: (ctx, step, reason) =>
-    refuseHolding(
-      ctx,
-      refusalOf(unavailable(`return ${ctx.id}: ${step} could not finish (${reason})`)),
-    ),
+  onGiveUp: (ctx, _step, failure) => refuseHolding(ctx, refusalOf(failure)),
 };

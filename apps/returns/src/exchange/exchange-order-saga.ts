@@ -1,6 +1,6 @@
 import { returns, routing, type ErrorBody } from '@omnistock/contracts';
 import type { SagaDefinition } from '@omnistock/service-kit';
-import { neverGivesUp, refusalOf } from '../sagas/refusal.js';
+import { answerWhy, refusalOf } from '../sagas/refusal.js';
 import { announce } from '../store/announce.js';
 import { exchangeOrderId } from '../store/ledger-ids.js';
 import { lockReturn, saveReturn } from '../store/return-store.js';
@@ -109,5 +109,5 @@ export const exchangeOrderSaga: SagaDefinition<
       local: (manager, ctx) => recordExchangeReleased(manager, ctx.input.returnId),
     },
   },
-  onGiveUp: neverGivesUp,
+  onGiveUp: answerWhy,
 };

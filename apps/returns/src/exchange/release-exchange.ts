@@ -1,7 +1,7 @@
 import { ledger, ok, type Result, type returns } from '@omnistock/contracts';
 import type { SagaContext, SagaDefinition, StepOutcome } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
-import { neverGivesUp } from '../sagas/refusal.js';
+import { answerWhy } from '../sagas/refusal.js';
 import { exchangeOrderId } from '../store/ledger-ids.js';
 import { lockReturn, saveReturn } from '../store/return-store.js';
 
@@ -75,5 +75,5 @@ export const releaseExchangeSaga: SagaDefinition<
       local: (manager, ctx) => recordExchangeReleased(manager, ctx.input.returnId),
     },
   },
-  onGiveUp: neverGivesUp,
+  onGiveUp: answerWhy,
 };

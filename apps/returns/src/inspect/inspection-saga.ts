@@ -10,7 +10,7 @@ import type { SagaContext, SagaDefinition, StepOutcome } from '@omnistock/servic
 import type { EntityManager } from 'typeorm';
 import { defaultDispositionStrategy } from '../dispositions/disposition-strategy.js';
 import { policyFor } from '../policies/return-policy.js';
-import { neverGivesUp, unavailable } from '../sagas/refusal.js';
+import { answerWhy } from '../sagas/refusal.js';
 import { announce, announceReturn } from '../store/announce.js';
 import { returnReference } from '../store/ledger-ids.js';
 import {
@@ -68,11 +68,8 @@ export const inspectionSaga: SagaDefinition<InspectionInput, InspectionState, Vi
     move: { attempts_max: Infinity, remote: move },
     record: { attempts_max: Infinity, local: record },
   },
-  // Only planning may give up (it sent nothing); what was planned is always seen through.
-  onGiveUp: (ctx, step, reason) =>
-    step === 'plan'
-      ? { failed: unavailable(`return ${ctx.input.returnId}: ${reason}`) }
-      : neverGivesUp(ctx, step, reason),
+  // Planning gives up having sent nothing; what was planned is settled by the next generation.
+  onGiveUp: answerWhy,
 };
 
 async function plan(manager: EntityManager, ctx: Ctx): Promise<StepOutcome<InspectionState, View>> {

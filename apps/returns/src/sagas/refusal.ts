@@ -6,11 +6,11 @@ export const refusalOf = (error: DomainError): ErrorBody => error.toEnvelope().e
 export const errorOf = (refusal: ErrorBody): DomainError =>
   new DomainError(refusal.code, refusal.message, refusal.details);
 
-/** A dependency stayed down past a step's retries. */
-export const unavailable = (reason: string): DomainError =>
-  new DomainError('SERVICE_UNAVAILABLE', `${reason}; nothing was kept, try again with the same id`);
-
-/** For steps whose outcome must be finished, so never give up: reaching this is a bug. */
-export const neverGivesUp = (_ctx: unknown, step: string, reason: string) => ({
-  failed: new DomainError('INTERNAL', `step ${step} gave up, which it must not: ${reason}`),
+/**
+ * Giving up where nothing is left to compensate: the saga answers why. Steps past the point
+ * of no return retry without limit, so only data the database refuses brings them here; a
+ * later generation picks up whatever such a step left undone.
+ */
+export const answerWhy = (_ctx: unknown, _step: string, failure: DomainError) => ({
+  failed: failure,
 });
