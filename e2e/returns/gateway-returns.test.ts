@@ -66,6 +66,42 @@ describe('returns over HTTP', () => {
     expect(available.body.items[0].available).toBe(1);
   });
 
+  it('disposes of a unit once when two desks grade it at the same moment: one 200, one typed 409', async () => {
+    routing.addShippedOrder('o-http-race', [{ sku: 'SKU-A', qty: 1 }]);
+    await w.http('POST', '/v1/returns', {
+      key: desk,
+      body: {
+        id: 'r-http-race',
+        orderId: 'o-http-race',
+        lines: [{ sku: 'SKU-A', qty: 1, reason }],
+      },
+    });
+    await w.http('POST', '/v1/returns/r-http-race/receive', {
+      key: storeOne,
+      body: { location: 'ST-1', lines: [{ sku: 'SKU-A', qty: 1 }] },
+    });
+    const replies = await Promise.all(
+      (['resellable', 'damaged'] as const).map((grade) =>
+        w.http('POST', '/v1/returns/r-http-race/inspect', {
+          key: storeOne,
+          body: { lines: [{ sku: 'SKU-A', qty: 1, grade }] },
+        }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const won = replies.find((reply) => reply.status === 200)!;
+    const lost = replies.find((reply) => reply.status === 409)!;
+    expect(lost.body.error.code).toBe('INVALID_TRANSITION');
+    const movements = (await w.auditOf('SKU-A')).filter(
+      (entry) => entry.reference === 'return:r-http-race',
+    );
+    expect(movements.map((entry) => entry.kind)).toEqual([
+      won.body.dispositions[0].grade === 'resellable' ? 'return_restock' : 'quarantine_in',
+    ]);
+    const view = await w.http('GET', '/v1/returns/r-http-race', { key: desk });
+    expect(view.body).toMatchObject({ status: 'closed', dispositions: won.body.dispositions });
+  });
+
   it('keeps a store key to its own store and a storefront key out', async () => {
     routing.addShippedOrder('o-http-2', [{ sku: 'SKU-A', qty: 1 }]);
     await w.http('POST', '/v1/returns', {

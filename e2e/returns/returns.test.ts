@@ -170,8 +170,10 @@ describe('returns anywhere', () => {
       status: 'held',
       lines: [{ sku: 'SKU-X', location: 'WH-1', qty: 1 }],
     });
+    // Made for the exchange order and committed to it: only that order may release or take it.
     expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
       status: 'committed',
+      orderId: expect.stringMatching(/^x-/),
     });
     expect(await w.position('SKU-X', 'WH-1')).toMatchObject({ reserved: 1 });
     const received = await w.ok(returns.receiveReturn, {
@@ -205,21 +207,30 @@ describe('returns anywhere', () => {
     expect(await w.returnsRows()).toBe(rows);
   });
 
-  it('expires a return nobody brought in time, and gives its exchange back', async () => {
-    w.routing.addShippedOrder('o-expire', [{ sku: 'SKU-R', qty: 1 }]);
-    const created = await w.ok(returns.createReturn, {
-      id: 'r-expire',
-      orderId: 'o-expire',
-      lines: [{ sku: 'SKU-R', qty: 1, reason }],
-      exchange: { lines: [{ sku: 'SKU-X', qty: 1 }] },
+  it('gives the exchange back when the desk cancels, acting as the exchange order', async () => {
+    const created = await w.exchangeReturn('r-cancel-x');
+    const reservedBefore = (await w.position('SKU-X', 'WH-1')).reserved;
+    expect(await w.ok(returns.cancelReturn, { id: 'r-cancel-x' })).toMatchObject({
+      status: 'cancelled',
+      exchange: { status: 'released' },
     });
+    expect(await w.ok(ledger.getHold, { id: created.exchange!.holdId })).toMatchObject({
+      status: 'released',
+    });
+    expect((await w.position('SKU-X', 'WH-1')).reserved).toBe(reservedBefore - 1);
+  });
+
+  it('expires a return nobody brought in time, and gives its exchange back', async () => {
+    const created = await w.exchangeReturn('r-expire');
     const reservedBefore = (await w.position('SKU-X', 'WH-1')).reserved;
     await w.returns.runtime.dataSource.query(
       `UPDATE returns.returns SET receive_by = clock_timestamp() - interval '1 second' WHERE id = 'r-expire'`,
     );
+    // The sweeper expires the return and starts the release of its exchange; the saga ends it.
     for (
       let attempt = 0;
-      attempt < 30 && (await w.ok(returns.getReturn, { id: 'r-expire' })).status !== 'expired';
+      attempt < 30 &&
+      (await w.ok(returns.getReturn, { id: 'r-expire' })).exchange?.status !== 'released';
       attempt++
     ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -248,17 +259,7 @@ describe('a channel that sends resellable returns on', () => {
   afterAll(() => w.dispose());
 
   it('restocks where received and sends the units on by transfer, with the return as reference', async () => {
-    w.routing.addShippedOrder('o-send-on', [{ sku: 'SKU-S', qty: 2 }]);
-    await w.ok(returns.createReturn, {
-      id: 'r-send-on',
-      orderId: 'o-send-on',
-      lines: [{ sku: 'SKU-S', qty: 2, reason }],
-    });
-    await w.ok(returns.receiveReturn, {
-      id: 'r-send-on',
-      location: 'ST-2',
-      lines: [{ sku: 'SKU-S', qty: 2 }],
-    });
+    await w.receivedReturn('r-send-on', 'ST-2', [{ sku: 'SKU-S', qty: 2 }]);
     const closed = await w.ok(returns.inspectReturn, {
       id: 'r-send-on',
       lines: [

@@ -10,7 +10,10 @@ import { ensureBuilt as ensureBuiltFiles } from '@omnistock/testing';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const HEALTH_WAIT_MS_MAX = 30_000;
 const STOP_WAIT_MS_MAX = 10_000;
-const SCRIPTS: Record<string, string> = { ledger: 'dist/apps/stock-ledger/src/main.js' };
+const SCRIPTS: Record<string, string> = {
+  ledger: 'dist/apps/stock-ledger/src/main.js',
+  returns: 'dist/apps/returns/src/main.js',
+};
 
 /** Chaos needs real processes to kill; they run the built code, so build once if it is missing. */
 export function ensureBuilt(): void {

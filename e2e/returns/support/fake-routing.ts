@@ -10,6 +10,8 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 export class FakeRouting {
   readonly orders = new Map<string, routing.OrderViewType>();
   readonly placed: RequestOf<typeof routing.createOrder>[] = [];
+  /** While set, placing an order answers as a routing service that is down would. */
+  down = false;
   private readonly subscriptions: Subscription[] = [];
 
   constructor(connection: NatsConnection, namespace: string) {
@@ -23,6 +25,12 @@ export class FakeRouting {
       }),
       connection.subscribe(namespacedSubject(namespace, routing.createOrder.subject), {
         callback: (_error, message) => {
+          if (this.down) {
+            message.respond(
+              JSON.stringify(errorEnvelope('SERVICE_UNAVAILABLE', 'routing is down')),
+            );
+            return;
+          }
           const request = message.json<RequestOf<typeof routing.createOrder>>();
           this.placed.push(request);
           message.respond(

@@ -5,13 +5,21 @@ const RETURNABLE_FULFILMENT_STATUSES: readonly string[] = ['shipped', 'delivered
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** What a return needs of its order: its channel, and which units left and when. */
+export type OrderFacts = Pick<routing.OrderViewType, 'id' | 'channel'> & {
+  fulfilments: Pick<
+    routing.OrderViewType['fulfilments'][number],
+    'status' | 'lines' | 'updatedAt'
+  >[];
+};
+
 /**
  * What may be returned: units actually shipped or collected, minus units already in a
  * return that still counts, each within the channel's window counted from when its
  * fulfilment last moved. Pure, so every rule has a unit test.
  */
 export function checkEligibility(
-  order: Pick<routing.OrderViewType, 'id' | 'fulfilments'>,
+  order: Omit<OrderFacts, 'channel'>,
   requested: readonly returns.ReturnLineType[],
   alreadyReturned: ReadonlyMap<string, number>,
   windowDays: number,

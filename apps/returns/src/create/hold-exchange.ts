@@ -1,26 +1,25 @@
-import { fail, ledger, ok, type Result, type returns } from '@omnistock/contracts';
-import { callService, type ServiceRuntime } from '@omnistock/service-kit';
-import { exchangeHoldId, exchangeOrderId } from '../store/ledger-ids.js';
+import { fail, ledger, ok, type DomainError, type Result } from '@omnistock/contracts';
+import type { SagaContext } from '@omnistock/service-kit';
+import { exchangeOrderId } from '../store/ledger-ids.js';
 
 /** Long enough to commit the hold right after; a committed hold no longer expires. */
-const EXCHANGE_HOLD_TTL_S = 300;
+export const EXCHANGE_HOLD_TTL_S = 300;
+
+type Line = { sku: string; qty: number };
+type Availability = {
+  items: { sku: string; locations: { location: string; available: number }[] }[];
+};
 
 /**
- * The replacement is held at once at the one location that can send all of it and has
- * the most to spare, then committed so it waits for the return however long that takes.
- * The hold id derives from the return id, so a retried create finds the same hold.
+ * The replacement is held at the one location that can send all of it and has the most to
+ * spare (ties by code, so the choice is the same for the same stock).
  */
-export async function holdExchange(
-  runtime: ServiceRuntime,
-  returnId: string,
-  channel: string,
-  lines: readonly { sku: string; qty: number }[],
-): Promise<Result<NonNullable<returns.ReturnViewType['exchange']>>> {
-  const skus = [...new Set(lines.map((line) => line.sku))];
-  const availability = await callService(runtime, ledger.availability, { channel, skus });
-  if (!availability.ok) return availability;
+export function chooseExchangeLocation(
+  availability: Availability,
+  lines: readonly Line[],
+): Result<string> {
   const byLocation = new Map<string, Map<string, number>>();
-  for (const item of availability.value.items) {
+  for (const item of availability.items) {
     for (const entry of item.locations) {
       const stock = byLocation.get(entry.location) ?? new Map<string, number>();
       stock.set(item.sku, entry.available);
@@ -30,44 +29,45 @@ export async function holdExchange(
   const covering = [...byLocation.entries()]
     .filter(([, stock]) => lines.every((line) => (stock.get(line.sku) ?? 0) >= line.qty))
     .sort(([a, stockA], [b, stockB]) => total(stockB) - total(stockA) || (a < b ? -1 : 1));
-  if (covering.length === 0) {
+  if (covering.length === 0)
     return fail(
       'INSUFFICIENT_STOCK',
       'the replacement is out of stock everywhere this channel sells from',
-      {
-        lines,
-      },
+      { lines },
     );
-  }
-  const location = covering[0]![0];
-  const holdId = exchangeHoldId(returnId);
-  const holdLines = lines.map((line) => ({ sku: line.sku, location, qty: line.qty }));
-  const held = await callService(runtime, ledger.reserve, {
-    id: holdId,
-    channel,
-    lines: holdLines,
-    ttlSeconds: EXCHANGE_HOLD_TTL_S,
-    reference: exchangeOrderReference(returnId),
-    orderId: exchangeOrderId(returnId),
-  });
-  if (!held.ok) return held;
-  const committed = await callService(runtime, ledger.commit, {
-    id: holdId,
-    orderId: exchangeOrderId(returnId),
-    channel,
-    reference: exchangeOrderReference(returnId),
-  });
-  if (!committed.ok) return committed;
-  return ok({ holdId, lines: holdLines, status: 'held', orderId: null });
+  return ok(covering[0]![0]);
 }
 
 /**
- * The hold is committed in the name of the order it will become (routing's reference for a
- * hold an order adopted), so when that order is placed, routing takes it over as its own
- * instead of refusing a hold that is no longer merely held.
+ * Holds the replacement for the exchange order that will send it — the order owns the
+ * hold from the start, so no cart, channel or other order can release or take it — and
+ * commits it so it waits for the return however long that takes. Both calls replay on a
+ * retry (same hold id, same lines); a refused reserve holds nothing.
  */
-function exchangeOrderReference(returnId: string): string {
-  return `order ${exchangeOrderId(returnId)}`;
+export async function holdExchange(
+  ctx: Pick<SagaContext<unknown, unknown>, 'call'>,
+  hold: { returnId: string; holdId: string; channel: string; lines: ledger.HoldLineType[] },
+): Promise<{ ok: true } | { ok: false; error: DomainError; holdMayStand: boolean }> {
+  const orderId = exchangeOrderId(hold.returnId);
+  const reference = `order ${orderId}`;
+  const held = await ctx.call(ledger.reserve, {
+    id: hold.holdId,
+    channel: hold.channel,
+    lines: hold.lines,
+    ttlSeconds: EXCHANGE_HOLD_TTL_S,
+    reference,
+    orderId,
+    actor: 'returns',
+  });
+  if (!held.ok) return { ok: false, error: held.error, holdMayStand: false };
+  const committed = await ctx.call(ledger.commit, {
+    id: hold.holdId,
+    orderId,
+    channel: hold.channel,
+    reference,
+    actor: 'returns',
+  });
+  return committed.ok ? { ok: true } : { ok: false, error: committed.error, holdMayStand: true };
 }
 
 function total(stock: Map<string, number>): number {

@@ -1,13 +1,17 @@
 import { inTransaction } from '@omnistock/database';
 import type { ServiceRuntime, Worker } from '@omnistock/service-kit';
 import { endReturn } from '../cancel/end-return.js';
+import { returnSagas } from '../sagas/return-sagas.js';
 import { toView } from '../store/return-store.js';
 
 /** Returns are due in days, so a sweep a second is plenty; the batch bounds each sweep. */
 export const RETURN_EXPIRY_SWEEP_INTERVAL_MS = 1_000;
 const RETURN_EXPIRY_BATCH_MAX = 50;
 
-/** Authorised returns not received in time expire; SKIP LOCKED lets replicas sweep side by side. */
+/**
+ * Authorised returns not received in time expire; SKIP LOCKED lets replicas sweep side by
+ * side. An exchange hold goes back to stock by a saga started as the return expires.
+ */
 export class ReturnExpirySweeper implements Worker {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
@@ -34,6 +38,7 @@ export class ReturnExpirySweeper implements Worker {
   }
 
   private async sweep(): Promise<void> {
+    const engine = returnSagas(this.runtime);
     try {
       await inTransaction(this.runtime.dataSource, async (manager) => {
         const due = await manager.query(
@@ -43,7 +48,7 @@ export class ReturnExpirySweeper implements Worker {
           [RETURN_EXPIRY_BATCH_MAX],
         );
         for (const row of due) {
-          const ended = await endReturn(this.runtime, manager, toView(row), 'expired', 'expiry');
+          const ended = await endReturn(engine, manager, toView(row), 'expired', 'expiry');
           if (!ended.ok)
             this.runtime.logger.warn(
               { returnId: row.id, error: ended.error.code },

@@ -1,31 +1,20 @@
 import { fail, ledger, ok, type RequestOf, type Result, type returns } from '@omnistock/contracts';
-import { runCommand, callService, type ServiceRuntime } from '@omnistock/service-kit';
+import { callService, runCommand, type ServiceRuntime } from '@omnistock/service-kit';
+import { exchangeOrderInput } from '../exchange/exchange-order-saga.js';
 import { checkReturnTransition } from '../lifecycle/return-lifecycle.js';
+import { RETURN_SAGAS, returnSagaId, returnSagas } from '../sagas/return-sagas.js';
 import { announceReturn } from '../store/announce.js';
-import { lockReturn, saveReturn } from '../store/return-store.js';
-import { placeExchangeOrder } from './place-exchange-order.js';
+import { lockReturn, readReturn, saveReturn } from '../store/return-store.js';
+import { sameUnits, sumBySku } from '../store/units.js';
 
 type Request = RequestOf<typeof returns.receiveReturn>;
-
-export function sumBySku(lines: readonly { sku: string; qty: number }[]): Map<string, number> {
-  const summed = new Map<string, number>();
-  for (const line of lines) summed.set(line.sku, (summed.get(line.sku) ?? 0) + line.qty);
-  return summed;
-}
-
-const sameUnits = (
-  a: readonly { sku: string; qty: number }[],
-  b: readonly { sku: string; qty: number }[],
-) => {
-  const left = sumBySku(a);
-  const right = sumBySku(b);
-  return left.size === right.size && [...left].every(([sku, qty]) => right.get(sku) === qty);
-};
 
 /**
  * The units arrive at any location that takes returns. Fewer than authorised is fine (the
  * refund follows what came back); more, or a SKU not authorised, is refused. The same
- * receipt again is a replay; a different one after the first is refused.
+ * receipt again is a replay; a different one after the first is refused. The receipt is
+ * recorded first; an exchange's order follows as a saga started in the same transaction,
+ * and the reply shows it placed unless routing is slow (the saga then finishes it).
  */
 export async function receiveReturn(
   runtime: ServiceRuntime,
@@ -43,6 +32,7 @@ export async function receiveReturn(
       location: request.location,
     });
   }
+  const engine = returnSagas(runtime);
   const received = await runCommand(runtime.dataSource, async (manager) => {
     const locked = await lockReturn(manager, request.id);
     if (!locked.ok) return locked;
@@ -86,9 +76,24 @@ export async function receiveReturn(
     };
     await saveReturn(manager, before, after, request.actor);
     await announceReturn(manager, after);
+    if (after.exchange?.status === 'held') {
+      const started = await engine.start(
+        manager,
+        RETURN_SAGAS.exchangeOrder,
+        returnSagaId(RETURN_SAGAS.exchangeOrder, after.id),
+        exchangeOrderInput(after),
+      );
+      if (!started.ok) return started;
+    }
     return ok(after);
   });
-  if (!received.ok || !received.value.exchange || received.value.exchange.status !== 'held')
-    return received;
-  return placeExchangeOrder(runtime, received.value);
+  if (!received.ok || !received.value.exchange) return received;
+  // Drives the exchange for a while (a replay drives one still running); the reply is the
+  // return as it then stands, the order placed or still on its way.
+  await engine.run(
+    RETURN_SAGAS.exchangeOrder,
+    returnSagaId(RETURN_SAGAS.exchangeOrder, received.value.id),
+    exchangeOrderInput(received.value),
+  );
+  return readReturn(runtime.dataSource.manager, request.id);
 }

@@ -59,7 +59,10 @@ export const ReturnView = Type.Object({
   receiveBy: Timestamp,
   location: Type.Union([LocationCode, Type.Null()]),
   received: Type.Array(ReceivedLine),
-  /** Where each unit went: the grade, what was done, and at which location. */
+  /**
+   * Where each unit went: the grade, what was done, and at which location. While the return
+   * is still `received`, the units disposed of so far (an inspection the ledger partly refused).
+   */
   dispositions: Type.Array(
     Type.Object({
       sku: Sku,

@@ -46,7 +46,7 @@ export const inspectReturnRoute = natsRoute({
   path: '/v1/returns/:id/inspect',
   tag: 'returns',
   summary:
-    'Grade every received unit; each grade`s disposition moves stock, the refund falls due, the return closes.',
+    'Grade every received unit; each grade`s disposition moves stock, the refund falls due, the return closes. Each unit is disposed of once: after a partial refusal, grading again disposes of the rest.',
   scopes: SCOPES,
   status: 200,
   params: ReturnPath,
