@@ -218,6 +218,18 @@ describe('returns anywhere', () => {
       status: 'released',
     });
     expect((await w.position('SKU-X', 'WH-1')).reserved).toBe(reservedBefore - 1);
+    const announced: { payload: unknown }[] = await w.returns.runtime.dataSource.query(
+      `SELECT payload FROM returns.outbox WHERE subject = $1`,
+      [returns.exchangeCancelled.subject],
+    );
+    expect(announced).toEqual([
+      {
+        payload: expect.objectContaining({
+          returnId: 'r-cancel-x',
+          holdId: created.exchange!.holdId,
+        }),
+      },
+    ]);
   });
 
   it('expires a return nobody brought in time, and gives its exchange back', async () => {

@@ -1,7 +1,14 @@
-import { ledger, ok, type Result, type returns } from '@omnistock/contracts';
+import {
+  ledger,
+  ok,
+  returns as returnsContracts,
+  type Result,
+  type returns,
+} from '@omnistock/contracts';
 import type { SagaContext, SagaDefinition, StepOutcome } from '@omnistock/service-kit';
 import type { EntityManager } from 'typeorm';
 import { answerWhy } from '../sagas/refusal.js';
+import { announce } from '../store/announce.js';
 import { exchangeOrderId } from '../store/ledger-ids.js';
 import { lockReturn, saveReturn } from '../store/return-store.js';
 
@@ -39,6 +46,12 @@ export async function recordExchangeReleased<S>(
   if (before.exchange?.status !== 'held') return { done: before };
   const after = { ...before, exchange: { ...before.exchange, status: 'released' as const } };
   await saveReturn(manager, before, after, 'returns');
+  await announce(
+    manager,
+    returnsContracts.exchangeCancelled,
+    { returnId, orderId: exchangeOrderId(returnId), holdId: before.exchange.holdId },
+    `exchange-cancelled:${returnId}`,
+  );
   return { done: after };
 }
 

@@ -30,6 +30,13 @@ export const refundDue = defineEvent({
   }),
 });
 
+export const exchangeCancelled = defineEvent({
+  subject: 'omnistock.evt.exchange.cancelled',
+  summary:
+    'A held replacement was given back to stock: its return ended (cancelled, expired) or its order could not be placed.',
+  payload: Type.Object({ returnId: Id, orderId: Id, holdId: Id }),
+});
+
 export const exchangeCreated = defineEvent({
   subject: 'omnistock.evt.exchange.created',
   summary: 'A replacement became an order when its return was received.',
