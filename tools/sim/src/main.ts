@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Actor, ActorEnv } from './actors/actor.js';
+import { Fulfiller } from './actors/fulfiller.js';
 import { Journal } from './actors/journal.js';
 import { Storefront } from './actors/storefront.js';
 import { Warehouse } from './actors/warehouse.js';
 import { runChecks } from './check/checker.js';
 import { waitForRest } from './check/quiesce.js';
 import type { Violation } from './check/violation.js';
-import { ALL_LOCATIONS } from './estate.js';
+import { ALL_LOCATIONS, STORES, WAREHOUSES } from './estate.js';
 import { injectFaults, type FaultRecord } from './faults/fault-injector.js';
 import { readOptions, UsageError, type SimOptions } from './options.js';
 import { Random } from './random.js';
@@ -90,6 +91,20 @@ async function run(opts: SimOptions): Promise<number> {
     );
   }
   actors.push(...warehouses);
+  const floors: [string, readonly string[]][] = [
+    ['floor-warehouses', WAREHOUSES],
+    ['floor-stores-1', STORES.slice(0, 2)],
+    ['floor-stores-2', STORES.slice(2)],
+  ];
+  for (const [name, locations] of floors) {
+    const r = random.fork(name);
+    actors.push(
+      new Fulfiller(locations, name, 'fulfiller', r, env, keys.floor, transportOf(r), {
+        min: 150,
+        max: 700,
+      }),
+    );
+  }
   await warehouses[0]!.openingStock(ALL_LOCATIONS);
 
   const load_started_ms = Date.now();
@@ -131,7 +146,6 @@ async function run(opts: SimOptions): Promise<number> {
       requester: world.requester,
       connection: world.connection,
       journal,
-      explainer: { explains: () => false },
     });
   } finally {
     await db.end();

@@ -45,6 +45,14 @@ export function printReport(report: RunReport, say: (line: string) => void): voi
     say(
       `came to rest in ${report.rest_s} s; holds by status: ${JSON.stringify(report.check.holds)}`,
     );
+    const { orders } = report.check;
+    say(
+      `orders: ${orders.total} (${orders.cancelled} cancelled); fulfilments by status: ${JSON.stringify(orders.fulfilments)}`,
+    );
+    if (report.check.discrepancies.length > 0)
+      say(
+        `fulfilments that left after a count had released their hold (routing counts these by design): ${report.check.discrepancies.map((d) => d.fulfilment).join(', ')}`,
+      );
     say(
       `events: ${report.check.events.streamMessages} in the stream, ${report.check.events.outboxRows} outbox rows (${report.check.events.outboxSchemas.join(', ')})`,
     );

@@ -4,6 +4,8 @@ import { GatewayClient } from './actors/transport.js';
 export interface ActorKeys {
   storefront: string;
   warehouse: string;
+  /** Stores' and warehouses' floors working fulfilment queues. */
+  floor: string;
 }
 
 /** Reference data and one key per kind of actor, through the gateway with the admin key. */
@@ -23,5 +25,6 @@ export async function setUpEstate(gatewayUrl: string, adminKey: string): Promise
   return {
     storefront: await key('sim storefronts', ['storefront']),
     warehouse: await key('sim warehouses', ['warehouse']),
+    floor: await key('sim floors', ['warehouse', 'store']),
   };
 }

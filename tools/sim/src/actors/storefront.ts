@@ -1,11 +1,12 @@
-import { ledger } from '@omnistock/contracts';
-import { CART_CHANNELS, channelLocations, HOT_SKUS, SKUS } from '../estate.js';
+import { ledger, routing } from '@omnistock/contracts';
+import { CART_CHANNELS, channelLocations, HOT_SKUS, SKUS, STORES, LOCATIONS } from '../estate.js';
 import { Actor } from './actor.js';
 
 interface Cart {
   id: string;
   channel: string;
   expires_ms: number;
+  lines: { sku: string; location: string; qty: number }[];
 }
 
 const LIVE_CARTS_MAX = 3;
@@ -22,20 +23,25 @@ export const CART_TTL_S = { min: 3, max: 40 };
  */
 export class Storefront extends Actor {
   private readonly carts = new Map<string, Cart>();
+  /** Orders placed (or maybe placed: an unknown answer), with their channel, to cancel some. */
+  private readonly orders: { id: string; channel: string }[] = [];
   private made = 0;
+  private ordered = 0;
 
   protected async step(): Promise<void> {
     this.forgetExpired();
     const live = [...this.carts.values()];
     const action =
       live.length === 0
-        ? 'reserve'
+        ? this.random.weighted({ reserve: 6, order: 2, cancel: this.orders.length > 0 ? 1 : 0 })
         : this.random.weighted({
             reserve: live.length < LIVE_CARTS_MAX ? 4 : 0,
-            release: 3,
+            release: 2,
             extend: 2,
-            abandon: 2,
-            browse: 2,
+            abandon: 1,
+            browse: 1,
+            checkout: 5,
+            cancel: this.orders.length > 0 ? 1 : 0,
           });
     const cart = live.length > 0 ? this.random.pick(live) : undefined;
     switch (action) {
@@ -51,6 +57,12 @@ export class Storefront extends Actor {
         return;
       case 'browse':
         return this.browse();
+      case 'checkout':
+        return this.order(cart);
+      case 'order':
+        return this.order(undefined);
+      case 'cancel':
+        return this.cancel();
     }
   }
 
@@ -84,7 +96,62 @@ export class Storefront extends Actor {
         ? await this.http('reserve', id, 'POST', '/v1/reservations', body)
         : await this.nats('reserve', id, ledger.reserve, { ...body, actor: this.name });
     if (answer.outcome === 'ok')
-      this.carts.set(id, { id, channel, expires_ms: Date.parse(answer.value.expiresAt) });
+      this.carts.set(id, {
+        id,
+        channel,
+        expires_ms: Date.parse(answer.value.expiresAt),
+        lines: answer.value.lines,
+      });
+  }
+
+  /**
+   * An order from a cart (its lines, by SKU, and its hold as `reservationId`) or straight
+   * from the catalogue; shipped to the shopper or picked up at a store.
+   */
+  private async order(cart: Cart | undefined): Promise<void> {
+    if (cart) this.carts.delete(cart.id);
+    const channel = cart?.channel ?? this.random.pick(CART_CHANNELS);
+    const bySku = new Map<string, number>();
+    for (const line of cart?.lines ??
+      this.random.sample(SKUS, this.random.int(1, 2)).map((sku) => ({
+        sku,
+        qty: this.random.int(1, 2),
+      })))
+      bySku.set(line.sku, (bySku.get(line.sku) ?? 0) + line.qty);
+    const pickup = channel !== 'marketplace' && this.random.chance(0.35);
+    const home = this.random.pick(LOCATIONS);
+    const id = `ord-${this.name}-${++this.ordered}`;
+    const body = {
+      id,
+      channel,
+      lines: [...bySku].map(([sku, qty]) => ({ sku, qty })),
+      method: pickup ? ('pickup' as const) : ('ship' as const),
+      ...(pickup
+        ? { pickupLocation: this.random.pick(STORES) }
+        : { destination: { lat: home.lat + 0.05, lon: home.lon - 0.05 } }),
+      ...(cart ? { reservationId: cart.id } : {}),
+    };
+    const answer =
+      this.transport === 'http'
+        ? await this.http('order', id, 'POST', '/v1/orders', body)
+        : await this.nats('order', id, routing.createOrder, { ...body, actor: this.name });
+    if (answer.outcome !== 'refused') this.orders.push({ id, channel });
+  }
+
+  private async cancel(): Promise<void> {
+    const index = this.random.int(0, this.orders.length - 1);
+    const [order] = this.orders.splice(index, 1);
+    const { id, channel } = order!;
+    if (this.transport === 'http') {
+      await this.http('cancel', id, 'POST', `/v1/orders/${id}/cancel`, { reason: 'changed mind' });
+      return;
+    }
+    await this.nats('cancel', id, routing.cancelOrder, {
+      id,
+      reason: 'changed mind',
+      channels: [channel],
+      actor: this.name,
+    });
   }
 
   private async release(cart: Cart): Promise<void> {

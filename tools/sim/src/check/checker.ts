@@ -5,7 +5,9 @@ import type pg from 'pg';
 import type { Journal } from '../actors/journal.js';
 import { checkConservation, type SkuBooks } from './conservation.js';
 import { checkEvents, readOutboxes, type EventFigures } from './event-checks.js';
-import { checkLedger, type LedgerExplainer } from './ledger-checks.js';
+import { checkLedger } from './ledger-checks.js';
+import { checkRouting, routingExplainer, type Discrepancy } from './routing-checks.js';
+import { readRouting } from './routing-snapshot.js';
 import { readLedger } from './ledger-snapshot.js';
 import { readStream } from './stream-reader.js';
 import type { Violation } from './violation.js';
@@ -17,7 +19,6 @@ export interface CheckInput {
   requester: NatsRequester;
   connection: NatsConnection;
   journal: Journal;
-  explainer: LedgerExplainer;
 }
 
 export interface CheckResult {
@@ -25,6 +26,8 @@ export interface CheckResult {
   books: SkuBooks[];
   events: EventFigures;
   holds: Record<string, number>;
+  orders: { total: number; cancelled: number; fulfilments: Record<string, number> };
+  discrepancies: Discrepancy[];
 }
 
 /** Runs every check on a system at rest; each finds its own violations, none stops the others. */
@@ -35,6 +38,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
   // acknowledged by JetStream before, so the stream read after it must hold it.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const ledger = await readLedger(db);
+  const routing = await readRouting(db);
   const outboxes = await readOutboxes(db);
   await db.query('COMMIT');
 
@@ -62,7 +66,9 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       });
   }
 
-  violations.push(...checkLedger(journal, ledger, input.explainer));
+  violations.push(...checkLedger(journal, ledger, routingExplainer(journal, ledger, routing)));
+  const routed = checkRouting(journal, ledger, routing);
+  violations.push(...routed.violations);
   const conservation = checkConservation(journal, ledger);
   violations.push(...conservation.violations);
 
@@ -85,5 +91,20 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
 
   const holds: Record<string, number> = {};
   for (const hold of ledger.holds.values()) holds[hold.status] = (holds[hold.status] ?? 0) + 1;
-  return { violations, books: conservation.books, events: events.figures, holds };
+  const fulfilments: Record<string, number> = {};
+  for (const f of routing.fulfilments.values())
+    fulfilments[f.status] = (fulfilments[f.status] ?? 0) + 1;
+  const orders = {
+    total: routing.orders.size,
+    cancelled: [...routing.orders.values()].filter((o) => o.cancelled).length,
+    fulfilments,
+  };
+  return {
+    violations,
+    books: conservation.books,
+    events: events.figures,
+    holds,
+    orders,
+    discrepancies: routed.discrepancies,
+  };
 }

@@ -11,6 +11,7 @@ export interface EntryRow {
   d_in_transit: number;
   on_hand: number;
   seq: number;
+  reason: string | null;
 }
 
 export interface HoldRow {
@@ -54,7 +55,7 @@ export interface LedgerSnapshot {
 export async function readLedger(db: pg.Client): Promise<LedgerSnapshot> {
   const entries = await db.query<EntryRow>(
     `SELECT command_id, sku, location, kind, d_on_hand, d_reserved, d_quarantine, d_in_transit,
-            on_hand, seq::int AS seq
+            on_hand, seq::int AS seq, reason
      FROM ledger.ledger_entries ORDER BY id`,
   );
   const holds = await db.query<HoldRow>(
