@@ -60,7 +60,8 @@ process.exit(exitCode);
 
 async function run(opts: SimOptions): Promise<number> {
   const random = new Random(opts.seed);
-  world = await SimWorld.create({ root: ROOT, replicas: opts.replicas, outDir, say });
+  world = new SimWorld({ root: ROOT, replicas: opts.replicas, outDir, say });
+  await world.open();
   const keys = await setUpEstate(world.gatewayUrl, world.adminKey);
   const journal = new Journal();
   const env: ActorEnv = {

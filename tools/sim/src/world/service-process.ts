@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ServiceName } from '@omnistock/contracts';
 import { SERVICE_ENTRY_POINTS, stopChild } from '@omnistock/testing';
 
-const READY_WAIT_MS_MAX = 90_000;
+const READY_WAIT_MS_MAX = 180_000;
 const LOG_TAIL_LINES = 20;
 
 export type ProcessState = 'stopped' | 'starting' | 'running' | 'paused' | 'killed';
@@ -30,6 +30,8 @@ export class ServiceProcess {
   private log: WriteStream | undefined;
   private tail: string[] = [];
   private startedOnce: Promise<void> | undefined;
+  /** Stopped for good: no restart, whoever asks. */
+  private retired = false;
 
   constructor(
     readonly name: string,
@@ -46,6 +48,7 @@ export class ServiceProcess {
 
   /** Resolves once the replica logged that it is ready (its subscriptions are live). */
   start(): Promise<void> {
+    if (this.retired) return Promise.reject(new Error(`${this.name} is retired`));
     if (this.state === 'starting' || this.state === 'running' || this.state === 'paused')
       return this.startedOnce ?? Promise.resolve();
     this.state = 'starting';
@@ -129,8 +132,15 @@ export class ServiceProcess {
     this.child = undefined;
   }
 
+  /** Stops it for good, for the end of the run. */
+  retire(): Promise<void> {
+    this.retired = true;
+    return this.stop();
+  }
+
   /** For an exit handler: no waiting, nothing left behind. */
   killNow(): void {
+    this.retired = true;
     this.state = 'stopped';
     this.child?.kill('SIGKILL');
   }

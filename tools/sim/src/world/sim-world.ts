@@ -40,22 +40,23 @@ export class SimWorld {
   gatewayUrl = '';
   databaseUrl = '';
   private disposed = false;
+  private disposing: Promise<void> | undefined;
+  private tornDown = false;
   private postgresRunning = false;
 
-  private constructor(private readonly options: WorldOptions) {}
+  /** Holds nothing yet: `open` starts it all; `dispose` stops whatever was started, even mid-way. */
+  constructor(private readonly options: WorldOptions) {}
 
-  static async create(options: WorldOptions): Promise<SimWorld> {
-    const world = new SimWorld(options);
+  async open(): Promise<void> {
     try {
-      await world.open();
+      await this.start();
     } catch (error) {
-      await world.dispose();
+      await this.dispose();
       throw error;
     }
-    return world;
   }
 
-  private async open(): Promise<void> {
+  private async start(): Promise<void> {
     const { say } = this.options;
     const logDir = join(this.options.outDir, 'logs');
     mkdirSync(logDir, { recursive: true });
@@ -65,7 +66,9 @@ export class SimWorld {
       maxConnections: POSTGRES_CONNECTIONS_MAX,
     });
     this.postgres.init();
+    this.refuseIfDisposed();
     await this.startPostgres();
+    this.refuseIfDisposed();
     await createDatabase(this.postgres.url, DATABASE);
     this.databaseUrl = withDatabase(this.postgres.url, DATABASE);
     say(`private NATS ${this.nats.url}, private Postgres on port ${this.postgres.port}`);
@@ -104,6 +107,7 @@ export class SimWorld {
       GATEWAY_RATE_LIMIT_PER_S: String(GATEWAY_RATE_PER_S),
       GATEWAY_RATE_LIMIT_BURST: String(GATEWAY_RATE_PER_S),
     });
+    this.refuseIfDisposed();
     // First replicas first: two replicas of one service must not race each other's migrations.
     const firsts = this.processes.filter((p) => p.name.endsWith('-1'));
     await Promise.all(firsts.map((p) => p.start()));
@@ -111,6 +115,10 @@ export class SimWorld {
     say(
       `${this.processes.length} service processes ready: ${this.processes.map((p) => p.name).join(', ')}`,
     );
+  }
+
+  private refuseIfDisposed(): void {
+    if (this.disposed) throw new Error('the simulator is stopping');
   }
 
   /** A replica that died by itself is noted and started again, as a supervisor would. */
@@ -151,21 +159,29 @@ export class SimWorld {
     await Promise.all(this.processes.map((p) => p.start()));
   }
 
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
+  /** Stops everything it started; asked twice (Ctrl-C during a stop), both wait for the one stop. */
+  dispose(): Promise<void> {
+    this.disposing ??= this.tearDown();
+    return this.disposing;
+  }
+
+  private async tearDown(): Promise<void> {
     this.disposed = true;
-    await Promise.all(this.processes.map((p) => p.stop().catch(() => undefined)));
+    await Promise.all(this.processes.map((p) => p.retire().catch(() => undefined)));
     await Promise.all(this.processes.map((p) => p.closeLog()));
     await this.connection?.close().catch(() => undefined);
     await this.nats?.dispose().catch(() => undefined);
     this.postgres?.dispose();
+    this.tornDown = true;
   }
 
   /** For an exit handler that cannot wait: kill what runs, stop Postgres (a daemon of its own). */
   disposeNow(): void {
-    if (this.disposed) return;
+    if (this.tornDown) return;
     this.disposed = true;
+    this.tornDown = true;
     for (const process of this.processes) process.killNow();
+    this.postgresRunning = false;
     this.nats?.killNow();
     this.postgres?.dispose();
   }
