@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Actor, ActorEnv } from './actors/actor.js';
 import { Fulfiller } from './actors/fulfiller.js';
 import { Journal } from './actors/journal.js';
+import { ReturnablePool, ReturnsDesk } from './actors/returns-desk.js';
 import { Storefront } from './actors/storefront.js';
 import { Warehouse } from './actors/warehouse.js';
 import { runChecks } from './check/checker.js';
@@ -97,13 +98,32 @@ async function run(opts: SimOptions): Promise<number> {
     ['floor-stores-1', STORES.slice(0, 2)],
     ['floor-stores-2', STORES.slice(2)],
   ];
+  const returnable = new ReturnablePool();
   for (const [name, locations] of floors) {
     const r = random.fork(name);
     actors.push(
-      new Fulfiller(locations, name, 'fulfiller', r, env, keys.floor, transportOf(r), {
+      new Fulfiller(locations, returnable, name, 'fulfiller', r, env, keys.floor, transportOf(r), {
         min: 150,
         max: 700,
       }),
+    );
+  }
+  for (let i = 1; i <= 2; i++) {
+    const r = random.fork(`returns-desk-${i}`);
+    actors.push(
+      new ReturnsDesk(
+        returnable,
+        `returns-desk-${i}`,
+        'returns',
+        r,
+        env,
+        keys.returnsDesk,
+        transportOf(r),
+        {
+          min: 300,
+          max: 1_200,
+        },
+      ),
     );
   }
   await warehouses[0]!.openingStock(ALL_LOCATIONS);

@@ -49,6 +49,7 @@ export function printReport(report: RunReport, say: (line: string) => void): voi
     say(
       `orders: ${orders.total} (${orders.cancelled} cancelled); fulfilments by status: ${JSON.stringify(orders.fulfilments)}`,
     );
+    say(`returns by status: ${JSON.stringify(report.check.returns)}`);
     if (report.check.discrepancies.length > 0)
       say(
         `fulfilments that left after a count had released their hold (routing counts these by design): ${report.check.discrepancies.map((d) => d.fulfilment).join(', ')}`,

@@ -6,6 +6,7 @@ export interface ActorKeys {
   warehouse: string;
   /** Stores' and warehouses' floors working fulfilment queues. */
   floor: string;
+  returnsDesk: string;
 }
 
 /** Reference data and one key per kind of actor, through the gateway with the admin key. */
@@ -26,5 +27,6 @@ export async function setUpEstate(gatewayUrl: string, adminKey: string): Promise
     storefront: await key('sim storefronts', ['storefront']),
     warehouse: await key('sim warehouses', ['warehouse']),
     floor: await key('sim floors', ['warehouse', 'store']),
+    returnsDesk: await key('sim returns desks', ['returns_desk']),
   };
 }

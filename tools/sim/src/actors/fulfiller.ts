@@ -1,5 +1,6 @@
 import { routing, type routing as routingTypes } from '@omnistock/contracts';
 import { Actor } from './actor.js';
+import type { ReturnablePool } from './returns-desk.js';
 import type { Attempt } from './transport.js';
 import { sendNats } from './transport.js';
 
@@ -17,6 +18,7 @@ const WORKED_STATUSES = ['assigned', 'accepted', 'ready_for_pickup', 'shipped'] 
 export class Fulfiller extends Actor {
   constructor(
     private readonly locations: readonly string[],
+    private readonly returnable: ReturnablePool,
     ...rest: ConstructorParameters<typeof Actor>
   ) {
     super(...rest);
@@ -31,26 +33,34 @@ export class Fulfiller extends Actor {
     const pickup = fulfilment.method === 'pickup' && !fulfilment.shipTo;
     switch (fulfilment.status) {
       case 'assigned':
-        return this.random.chance(0.85)
-          ? this.act('accept', fulfilment, routing.acceptFulfilment, {})
-          : this.reject(fulfilment);
+        if (this.random.chance(0.85))
+          await this.act('accept', fulfilment, routing.acceptFulfilment, {});
+        else await this.reject(fulfilment);
+        return;
       case 'accepted':
-        if (this.random.chance(0.05)) return this.reject(fulfilment);
-        return pickup
-          ? this.act('ready', fulfilment, routing.readyFulfilment, {})
-          : this.act('ship', fulfilment, routing.shipFulfilment, {
-              tracking: `TRK-${fulfilment.id}`.slice(0, 64),
-            });
+        if (this.random.chance(0.05)) await this.reject(fulfilment);
+        else if (pickup) await this.act('ready', fulfilment, routing.readyFulfilment, {});
+        else
+          await this.act('ship', fulfilment, routing.shipFulfilment, {
+            tracking: `TRK-${fulfilment.id}`.slice(0, 64),
+          });
+        return;
       case 'ready_for_pickup':
-        return this.act('collect', fulfilment, routing.collectFulfilment, {});
+        return this.handOver('collect', fulfilment, routing.collectFulfilment);
       case 'shipped':
-        return this.act('deliver', fulfilment, routing.deliverFulfilment, {});
+        return this.handOver('deliver', fulfilment, routing.deliverFulfilment);
       default:
         return;
     }
   }
 
-  private reject(fulfilment: Fulfilment): Promise<void> {
+  /** The customer has the units (a leg's delivery only brings them to the pickup store). */
+  private async handOver(verb: string, fulfilment: Fulfilment, contract: any): Promise<void> {
+    if ((await this.act(verb, fulfilment, contract, {})) && !fulfilment.shipTo)
+      this.returnable.orders.push({ orderId: fulfilment.orderId, lines: fulfilment.lines });
+  }
+
+  private reject(fulfilment: Fulfilment): Promise<boolean> {
     return this.act('reject', fulfilment, routing.rejectFulfilment, {
       reason: 'not on the shelf',
     });
@@ -75,20 +85,16 @@ export class Fulfiller extends Actor {
     fulfilment: Fulfilment,
     contract: any,
     body: Record<string, unknown>,
-  ): Promise<void> {
-    if (this.transport === 'http')
-      await this.http(
-        verb,
-        fulfilment.id,
-        'POST',
-        `/v1/fulfilments/${fulfilment.id}/${verb}`,
-        body,
-      );
-    else
-      await this.nats(verb, fulfilment.id, contract, {
-        ...body,
-        id: fulfilment.id,
-        actor: this.name,
-      });
+  ): Promise<boolean> {
+    const path = `/v1/fulfilments/${fulfilment.id}/${verb}`;
+    const answer =
+      this.transport === 'http'
+        ? await this.http(verb, fulfilment.id, 'POST', path, body)
+        : await this.nats(verb, fulfilment.id, contract, {
+            ...body,
+            id: fulfilment.id,
+            actor: this.name,
+          });
+    return answer.outcome === 'ok';
   }
 }

@@ -45,6 +45,7 @@ const entry = (
   on_hand,
   seq,
   reason,
+  reference: null,
 });
 
 const hold = (id: string, status: string, order_id: string | null = null): HoldRow => ({

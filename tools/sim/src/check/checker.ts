@@ -8,6 +8,7 @@ import { checkEvents, readOutboxes, type EventFigures } from './event-checks.js'
 import { checkLedger } from './ledger-checks.js';
 import { checkRouting, routingExplainer, type Discrepancy } from './routing-checks.js';
 import { readRouting } from './routing-snapshot.js';
+import { checkReturns, readReturns, returnMovements } from './returns-checks.js';
 import { readLedger } from './ledger-snapshot.js';
 import { readStream } from './stream-reader.js';
 import type { Violation } from './violation.js';
@@ -27,6 +28,7 @@ export interface CheckResult {
   events: EventFigures;
   holds: Record<string, number>;
   orders: { total: number; cancelled: number; fulfilments: Record<string, number> };
+  returns: Record<string, number>;
   discrepancies: Discrepancy[];
 }
 
@@ -39,6 +41,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const ledger = await readLedger(db);
   const routing = await readRouting(db);
+  const returnRecords = await readReturns(db);
   const outboxes = await readOutboxes(db);
   await db.query('COMMIT');
 
@@ -66,10 +69,18 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
       });
   }
 
-  violations.push(...checkLedger(journal, ledger, routingExplainer(journal, ledger, routing)));
+  const byRouting = routingExplainer(journal, ledger, routing);
+  const byReturns = returnMovements(journal, ledger);
+  violations.push(
+    ...checkLedger(journal, ledger, {
+      explains: (commandId, entries) =>
+        byRouting.explains(commandId, entries) || byReturns.explainer.explains(commandId, entries),
+    }),
+  );
+  violations.push(...checkReturns(journal, ledger, returnRecords));
   const routed = checkRouting(journal, ledger, routing);
   violations.push(...routed.violations);
-  const conservation = checkConservation(journal, ledger);
+  const conservation = checkConservation(journal, ledger, byReturns.movements);
   violations.push(...conservation.violations);
 
   const stream = await readStream(input.connection, eventStreamName(''));
@@ -106,5 +117,12 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
     holds,
     orders,
     discrepancies: routed.discrepancies,
+    returns: tallyReturns(returnRecords),
   };
+}
+
+function tallyReturns(records: Map<string, { status: string }>): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const record of records.values()) tally[record.status] = (tally[record.status] ?? 0) + 1;
+  return tally;
 }

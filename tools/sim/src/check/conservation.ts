@@ -29,7 +29,8 @@ export interface SkuBooks {
 export function checkConservation(
   journal: Journal,
   ledger: LedgerSnapshot,
-  workflowMovements: { sku: string; returned: number; shipped: number }[] = [],
+  /** Units that came back from customers or left for good in workflows no actor journaled (returns). */
+  workflowMovements: { sku: string; returned: number; writtenOff: number }[] = [],
 ): { books: SkuBooks[]; violations: Violation[] } {
   const books = new Map<string, SkuBooks>();
   const book = (sku: string) => {
@@ -79,7 +80,7 @@ export function checkConservation(
   }
   for (const movement of workflowMovements) {
     book(movement.sku).returned += movement.returned;
-    book(movement.sku).shipped += movement.shipped;
+    book(movement.sku).writtenOff += movement.writtenOff;
   }
   for (const position of ledger.positions) {
     const b = book(position.sku);

@@ -12,6 +12,7 @@ export interface EntryRow {
   on_hand: number;
   seq: number;
   reason: string | null;
+  reference: string | null;
 }
 
 export interface HoldRow {
@@ -55,7 +56,7 @@ export interface LedgerSnapshot {
 export async function readLedger(db: pg.Client): Promise<LedgerSnapshot> {
   const entries = await db.query<EntryRow>(
     `SELECT command_id, sku, location, kind, d_on_hand, d_reserved, d_quarantine, d_in_transit,
-            on_hand, seq::int AS seq, reason
+            on_hand, seq::int AS seq, reason, reference
      FROM ledger.ledger_entries ORDER BY id`,
   );
   const holds = await db.query<HoldRow>(

@@ -14,7 +14,8 @@ export interface FaultRecord {
 
 /**
  * Applies the plan to the world until `deadline_ms`: one fault at a time, each undone
- * before the next gap starts. Whatever is down at the deadline is brought back by `heal`.
+ * (a replica restarted, a server started) before the next gap starts. Whatever is down or
+ * still starting at the deadline is brought back by `heal`.
  */
 export async function injectFaults(
   world: SimWorld,
@@ -42,16 +43,24 @@ export async function injectFaults(
     };
     records.push(record);
     say(`fault: ${step.kind} ${step.target} for ${step.hold_ms} ms`);
-    try {
-      await apply(world, step.kind, step.target, step.hold_ms);
-      record.recovered_ms = Date.now();
-    } catch (error) {
-      record.error = (error as Error).message;
-      say(`! fault ${step.kind} ${step.target}: ${record.error}`);
-    }
+    const recovered = apply(world, step.kind, step.target, step.hold_ms).then(
+      () => {
+        record.recovered_ms = Date.now();
+      },
+      (error) => {
+        record.error = (error as Error).message;
+        say(`! fault ${step.kind} ${step.target}: ${record.error}`);
+      },
+    );
+    // A killed replica is back once restarted; the next gap does not wait for it to be ready
+    // (under load that takes longer than the fault itself), so faults can overlap a recovery.
+    await Promise.race([recovered, restarted(step.hold_ms)]);
   }
   return records;
 }
+
+/** How long a fault's own part takes before recovery begins. */
+const restarted = (hold_ms: number) => new Promise((resolve) => setTimeout(resolve, hold_ms + 100));
 
 async function apply(world: SimWorld, kind: FaultKind, target: string, hold_ms: number) {
   const wait = () => new Promise((resolve) => setTimeout(resolve, hold_ms));
