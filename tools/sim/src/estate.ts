@@ -10,14 +10,28 @@ type Channel = Static<typeof ledger.Channel>;
  */
 export const WAREHOUSES = ['WH-N', 'WH-S'] as const;
 export const STORES = ['ST-LDN', 'ST-MAN', 'ST-BHM', 'ST-BRS'] as const;
-export const LOCATIONS: Location[] = [
-  warehouse('WH-N', 'Warehouse north', 53.8, -1.55),
-  warehouse('WH-S', 'Warehouse south', 51.45, -0.2),
-  store('ST-LDN', 'Store London', 51.51, -0.13),
-  store('ST-MAN', 'Store Manchester', 53.48, -2.24),
-  store('ST-BHM', 'Store Birmingham', 52.48, -1.9),
-  store('ST-BRS', 'Store Bristol', 51.45, -2.59),
-];
+const CAPABILITIES: Record<'warehouse' | 'store', Location['capabilities']> = {
+  warehouse: ['ship', 'returns'],
+  store: ['pickup', 'ship_from_store', 'returns'],
+};
+export const LOCATIONS: Location[] = (
+  [
+    ['WH-N', 'warehouse', 53.8, -1.55],
+    ['WH-S', 'warehouse', 51.45, -0.2],
+    ['ST-LDN', 'store', 51.51, -0.13],
+    ['ST-MAN', 'store', 53.48, -2.24],
+    ['ST-BHM', 'store', 52.48, -1.9],
+    ['ST-BRS', 'store', 51.45, -2.59],
+  ] as const
+).map(([code, kind, lat, lon]) => ({
+  code,
+  name: `Simulated ${kind} ${code}`,
+  kind,
+  lat,
+  lon,
+  timezone: 'Europe/London',
+  capabilities: CAPABILITIES[kind],
+}));
 export const ALL_LOCATIONS = LOCATIONS.map((location) => location.code);
 
 export const SKUS = Array.from({ length: 12 }, (_, i) => `SIM-${String(i).padStart(3, '0')}`);
@@ -35,28 +49,4 @@ export const CART_CHANNELS = ['web', 'app', 'marketplace'] as const;
 export function channelLocations(code: string): string[] {
   const channel = CHANNELS.find((c) => c.code === code);
   return channel?.locations ? [...channel.locations] : [...ALL_LOCATIONS];
-}
-
-function warehouse(code: string, name: string, lat: number, lon: number): Location {
-  return {
-    code,
-    name,
-    kind: 'warehouse',
-    lat,
-    lon,
-    timezone: 'Europe/London',
-    capabilities: ['ship', 'returns'],
-  };
-}
-
-function store(code: string, name: string, lat: number, lon: number): Location {
-  return {
-    code,
-    name,
-    kind: 'store',
-    lat,
-    lon,
-    timezone: 'Europe/London',
-    capabilities: ['pickup', 'ship_from_store', 'returns'],
-  };
 }

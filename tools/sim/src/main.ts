@@ -2,16 +2,13 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Actor, ActorEnv } from './actors/actor.js';
-import { Fulfiller } from './actors/fulfiller.js';
+import type { ActorEnv } from './actors/actor.js';
+import { castActors } from './actors/cast.js';
 import { Journal } from './actors/journal.js';
-import { ReturnablePool, ReturnsDesk } from './actors/returns-desk.js';
-import { Storefront } from './actors/storefront.js';
-import { Warehouse } from './actors/warehouse.js';
 import { runChecks } from './check/checker.js';
 import { waitForRest } from './check/quiesce.js';
 import type { Violation } from './check/violation.js';
-import { ALL_LOCATIONS, STORES, WAREHOUSES } from './estate.js';
+import { ALL_LOCATIONS } from './estate.js';
 import { injectFaults, type FaultRecord } from './faults/fault-injector.js';
 import { readOptions, UsageError, type SimOptions } from './options.js';
 import { Random } from './random.js';
@@ -71,61 +68,7 @@ async function run(opts: SimOptions): Promise<number> {
     gatewayUrl: world.gatewayUrl,
     deadline_ms: Number.POSITIVE_INFINITY,
   };
-  const actors: Actor[] = [];
-  const transportOf = (r: Random) => (r.chance(0.5) ? 'http' : 'nats');
-  for (let i = 1; i <= 6; i++) {
-    const r = random.fork(`storefront-${i}`);
-    actors.push(
-      new Storefront(`storefront-${i}`, 'storefront', r, env, keys.storefront, transportOf(r), {
-        min: 100,
-        max: 600,
-      }),
-    );
-  }
-  const warehouses: Warehouse[] = [];
-  for (let i = 1; i <= 2; i++) {
-    const r = random.fork(`warehouse-${i}`);
-    warehouses.push(
-      new Warehouse(`warehouse-${i}`, 'warehouse', r, env, keys.warehouse, transportOf(r), {
-        min: 200,
-        max: 1_000,
-      }),
-    );
-  }
-  actors.push(...warehouses);
-  const floors: [string, readonly string[]][] = [
-    ['floor-warehouses', WAREHOUSES],
-    ['floor-stores-1', STORES.slice(0, 2)],
-    ['floor-stores-2', STORES.slice(2)],
-  ];
-  const returnable = new ReturnablePool();
-  for (const [name, locations] of floors) {
-    const r = random.fork(name);
-    actors.push(
-      new Fulfiller(locations, returnable, name, 'fulfiller', r, env, keys.floor, transportOf(r), {
-        min: 150,
-        max: 700,
-      }),
-    );
-  }
-  for (let i = 1; i <= 2; i++) {
-    const r = random.fork(`returns-desk-${i}`);
-    actors.push(
-      new ReturnsDesk(
-        returnable,
-        `returns-desk-${i}`,
-        'returns',
-        r,
-        env,
-        keys.returnsDesk,
-        transportOf(r),
-        {
-          min: 300,
-          max: 1_200,
-        },
-      ),
-    );
-  }
+  const { actors, warehouses } = castActors(random, env, keys);
   await warehouses[0]!.openingStock(ALL_LOCATIONS);
 
   const load_started_ms = Date.now();
@@ -182,6 +125,7 @@ async function run(opts: SimOptions): Promise<number> {
     load_s,
     rest_s: Math.round(rest.waited_s),
     operations: journal.tally(),
+    codes: journal.codes(),
     faults: { total: records.length, byKind, records },
     unplannedExits: world.unplannedExits,
     check,

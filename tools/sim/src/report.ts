@@ -14,6 +14,8 @@ export interface RunReport {
   load_s: number;
   rest_s: number;
   operations: ReturnType<Journal['tally']>;
+  /** Refusals and unknown answers by command kind and code. */
+  codes: ReturnType<Journal['codes']>;
   faults: { total: number; byKind: Record<string, number>; records: FaultRecord[] };
   unplannedExits: UnplannedExit[];
   check?: Omit<CheckResult, 'violations'>;
@@ -33,6 +35,15 @@ export function printReport(report: RunReport, say: (line: string) => void): voi
     );
     say(`  ${actorKind.padEnd(12)} ${parts.join(', ')}`);
   }
+  const codes = Object.entries(report.codes)
+    .map(
+      ([kind, byCode]) =>
+        `${kind} ${Object.entries(byCode)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(' ')}`,
+    )
+    .join('; ');
+  if (codes) say(`  not ok: ${codes}`);
   const byKind = Object.entries(report.faults.byKind)
     .map(([kind, count]) => `${kind} ${count}`)
     .join(', ');

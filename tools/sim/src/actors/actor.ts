@@ -12,25 +12,44 @@ export interface ActorEnv {
   deadline_ms: number;
 }
 
+export interface ActorSpec {
+  name: string;
+  kind: string;
+  /** The actor's own seeded stream. */
+  random: Random;
+  env: ActorEnv;
+  /** Its API key at the gateway. */
+  key: string;
+  /** How it reaches the services: the gateway, or NATS as an in-network system. */
+  transport: 'http' | 'nats';
+  /** Pause between two steps. */
+  think_ms: { min: number; max: number };
+}
+
 /**
  * A seeded actor: every choice comes from its own stream, so a seed replays the same
  * intentions whatever the others do; what the services answer may still differ run to run.
  */
 export abstract class Actor {
   private readonly gateway: GatewayClient;
+  readonly name: string;
+  readonly kind: string;
+  readonly transport: 'http' | 'nats';
+  protected readonly random: Random;
+  protected readonly env: ActorEnv;
+  private readonly think_ms: { min: number; max: number };
   steps = 0;
 
-  constructor(
-    readonly name: string,
-    readonly kind: string,
-    protected readonly random: Random,
-    protected readonly env: ActorEnv,
-    key: string,
-    /** How this actor reaches the services: the gateway, or NATS as an in-network system. */
-    readonly transport: 'http' | 'nats',
-    private readonly think_ms: { min: number; max: number },
-  ) {
-    this.gateway = new GatewayClient(env.gatewayUrl, key);
+  constructor(spec: ActorSpec) {
+    ({
+      name: this.name,
+      kind: this.kind,
+      transport: this.transport,
+      random: this.random,
+      env: this.env,
+      think_ms: this.think_ms,
+    } = spec);
+    this.gateway = new GatewayClient(spec.env.gatewayUrl, spec.key);
   }
 
   protected abstract step(): Promise<void>;

@@ -1,5 +1,5 @@
 import { routing, type routing as routingTypes } from '@omnistock/contracts';
-import { Actor } from './actor.js';
+import { Actor, type ActorSpec } from './actor.js';
 import type { ReturnablePool } from './returns-desk.js';
 import type { Attempt } from './transport.js';
 import { sendNats } from './transport.js';
@@ -17,11 +17,11 @@ const WORKED_STATUSES = ['assigned', 'accepted', 'ready_for_pickup', 'shipped'] 
  */
 export class Fulfiller extends Actor {
   constructor(
+    spec: ActorSpec,
     private readonly locations: readonly string[],
     private readonly returnable: ReturnablePool,
-    ...rest: ConstructorParameters<typeof Actor>
   ) {
-    super(...rest);
+    super(spec);
   }
 
   protected async step(): Promise<void> {

@@ -4,7 +4,8 @@
  */
 export type Outcome = 'ok' | 'refused' | 'unknown';
 
-export interface JournalEntry {
+/** Who sent which command, how. */
+export interface CommandMeta {
   actor: string;
   actorKind: string;
   /** The command, e.g. `receipt`, `reserve`, `release`. */
@@ -13,6 +14,9 @@ export interface JournalEntry {
   id: string;
   transport: 'http' | 'nats';
   payload: unknown;
+}
+
+export interface JournalEntry extends CommandMeta {
   outcome: Outcome;
   /** The typed error code of a refusal, or why the answer stayed unknown. */
   code?: string;
@@ -48,6 +52,18 @@ export class Journal {
 
   of(kind: string): JournalEntry[] {
     return this.entries.filter((entry) => entry.kind === kind);
+  }
+
+  /** Why commands were refused or stayed unknown, per command kind and code, for the report. */
+  codes(): Record<string, Record<string, number>> {
+    const codes: Record<string, Record<string, number>> = {};
+    for (const entry of this.entries) {
+      if (entry.outcome === 'ok') continue;
+      const byCode = (codes[entry.kind] ??= {});
+      const code = `${entry.outcome}:${entry.code ?? '?'}`;
+      byCode[code] = (byCode[code] ?? 0) + 1;
+    }
+    return codes;
   }
 
   /** Commands per actor kind and outcome, for the report. */

@@ -1,6 +1,6 @@
 import { returns } from '@omnistock/contracts';
 import { ALL_LOCATIONS } from '../estate.js';
-import { Actor } from './actor.js';
+import { Actor, type ActorSpec } from './actor.js';
 
 /** An order whose units reached the customer, which a returns desk may take back. */
 export interface Returnable {
@@ -33,10 +33,10 @@ export class ReturnsDesk extends Actor {
   private made = 0;
 
   constructor(
+    spec: ActorSpec,
     private readonly pool: ReturnablePool,
-    ...rest: ConstructorParameters<typeof Actor>
   ) {
-    super(...rest);
+    super(spec);
   }
 
   protected async step(): Promise<void> {

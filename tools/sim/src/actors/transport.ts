@@ -1,6 +1,6 @@
 import type { RequestContract, Static, TSchema } from '@omnistock/contracts';
 import type { NatsRequester } from '@omnistock/messaging';
-import type { Journal, Outcome } from './journal.js';
+import type { CommandMeta, Journal, Outcome } from './journal.js';
 
 /** One try's answer: definite (ok or a typed refusal), or not now (retry with the same id). */
 export type Attempt =
@@ -77,15 +77,6 @@ export async function sendNats<Req extends TSchema, Rep extends TSchema>(
   if (code === 'INTERNAL' || code === 'VALIDATION_FAILED')
     return { kind: 'retry', code, message, anomaly: true };
   return { kind: 'refused', code, message };
-}
-
-export interface CommandMeta {
-  actor: string;
-  actorKind: string;
-  kind: string;
-  id: string;
-  transport: 'http' | 'nats';
-  payload: unknown;
 }
 
 /**

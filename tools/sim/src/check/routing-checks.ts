@@ -5,7 +5,10 @@ import type { LedgerSnapshot } from './ledger-snapshot.js';
 import type { FulfilmentRow, RoutingSnapshot } from './routing-snapshot.js';
 import type { Violation } from './violation.js';
 
-/** The fulfilment lifecycle (order routing's table): what may follow each status. */
+/**
+ * The fulfilment lifecycle as DESIGN.md states it: what may follow each status. The
+ * checker keeps its own copy on purpose: it judges routing, so it does not borrow its code.
+ */
 const NEXT: Record<string, string[]> = {
   assigned: ['accepted', 'rejected', 'cancelled'],
   accepted: ['shipped', 'ready_for_pickup', 'rejected', 'cancelled'],
