@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventStreamName } from '@omnistock/messaging';
 import pg from 'pg';
 import type { ActorEnv } from './actors/actor.js';
 import { castActors } from './actors/cast.js';
@@ -93,7 +94,7 @@ async function run(opts: SimOptions): Promise<number> {
     await client.connect();
     return client;
   };
-  const rest = await waitForRest(connect);
+  const rest = await waitForRest(connect, world.connection, eventStreamName(''));
   const violations: Violation[] = [];
   if (!rest.settled)
     violations.push({

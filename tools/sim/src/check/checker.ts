@@ -1,5 +1,5 @@
 import { ledger as ledgerContracts } from '@omnistock/contracts';
-import { eventStreamName, type NatsRequester } from '@omnistock/messaging';
+import { deadLetterStreamName, eventStreamName, type NatsRequester } from '@omnistock/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type pg from 'pg';
 import type { Journal } from '../actors/journal.js';
@@ -86,6 +86,15 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
   const stream = await readStream(input.connection, eventStreamName(''));
   const events = checkEvents(outboxes, stream.messages, ledger);
   events.figures.stream = stream.state;
+  // An event a consumer gave up on is not lost (it waits here for an operator), but in a
+  // run that ends at rest none should have needed to.
+  const deadLetters = await readStream(input.connection, deadLetterStreamName(''));
+  for (const letter of deadLetters.messages)
+    violations.push({
+      check: 'event-dead-lettered',
+      message: `a consumer gave up on an event: ${letter.subject}`,
+      details: { payload: letter.payload },
+    });
   violations.push(...events.violations);
 
   for (const anomaly of journal.anomalies) {

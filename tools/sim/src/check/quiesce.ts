@@ -1,3 +1,5 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type pg from 'pg';
 
 /**
@@ -22,11 +24,29 @@ export interface Unsettled {
     retry_reason: string | null;
   }[];
   pendingOutbox: { schema: string; pending: number }[];
-  /** Cart holds not yet due: a live cart, or one the sweeper will expire. */
+  /** Holds still held and not yet due: a live cart, or one the sweeper will expire (a sample of ids). */
   heldHolds: number;
+  heldSample: string[];
+  /** Durable consumers with events not yet handled (a count's lost hold not yet re-routed, …). */
+  consumersBehind: { consumer: string; pending: number }[];
 }
 
-export async function unsettled(db: pg.Client): Promise<Unsettled> {
+async function consumersBehind(connection: NatsConnection, stream: string) {
+  const manager = await jetstreamManager(connection);
+  const behind: Unsettled['consumersBehind'] = [];
+  for await (const info of manager.consumers.list(stream)) {
+    if (!info.config.durable_name) continue;
+    const pending = info.num_pending + info.num_ack_pending;
+    if (pending > 0) behind.push({ consumer: info.config.durable_name, pending });
+  }
+  return behind;
+}
+
+export async function unsettled(
+  db: pg.Client,
+  connection: NatsConnection,
+  stream: string,
+): Promise<Unsettled> {
   const tables: { table_schema: string; table_name: string }[] = (
     await db.query(
       `SELECT table_schema, table_name FROM information_schema.tables
@@ -50,22 +70,33 @@ export async function unsettled(db: pg.Client): Promise<Unsettled> {
       if (pending > 0) pendingOutbox.push({ schema, pending });
     }
   }
-  const [{ held }] = (
+  const held: { id: string }[] = (
     await db.query(
-      `SELECT count(*)::int AS held FROM ledger.holds
+      `SELECT id FROM ledger.holds
        WHERE status = 'held' AND expires_at > clock_timestamp() - make_interval(secs => $1)`,
       [DUE_GRACE_S],
     )
   ).rows;
-  return { runningSagas, pendingOutbox, heldHolds: held };
+  return {
+    runningSagas,
+    pendingOutbox,
+    heldHolds: held.length,
+    heldSample: held.slice(0, 20).map((row) => row.id),
+    consumersBehind: await consumersBehind(connection, stream),
+  };
 }
 
 export const isSettled = (state: Unsettled) =>
-  state.runningSagas.length === 0 && state.pendingOutbox.length === 0 && state.heldHolds === 0;
+  state.runningSagas.length === 0 &&
+  state.pendingOutbox.length === 0 &&
+  state.heldHolds === 0 &&
+  state.consumersBehind.length === 0;
 
 /** Waits until the system is at rest; answers what was still moving if it never got there. */
 export async function waitForRest(
   connect: () => Promise<pg.Client>,
+  connection: NatsConnection,
+  stream: string,
   bound_s = QUIESCE_S_MAX,
 ): Promise<{ settled: boolean; waited_s: number; state: Unsettled }> {
   const started_ms = Date.now();
@@ -74,7 +105,7 @@ export async function waitForRest(
     try {
       const db = await connect();
       try {
-        state = await unsettled(db);
+        state = await unsettled(db, connection, stream);
       } finally {
         await db.end();
       }
@@ -88,6 +119,12 @@ export async function waitForRest(
   return {
     settled: false,
     waited_s: (Date.now() - started_ms) / 1000,
-    state: state ?? { runningSagas: [], pendingOutbox: [], heldHolds: -1 },
+    state: state ?? {
+      runningSagas: [],
+      pendingOutbox: [],
+      heldHolds: -1,
+      heldSample: [],
+      consumersBehind: [],
+    },
   };
 }
