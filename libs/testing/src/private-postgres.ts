@@ -93,6 +93,14 @@ export class PrivatePostgres {
     return this.runAsync('pg_ctl', this.startArgs());
   }
 
+  /** Whether the server runs (pg_ctl status), whatever an earlier start's wait concluded. */
+  runningAsync(): Promise<boolean> {
+    return this.runAsync('pg_ctl', ['-D', this.dataDir, 'status']).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** An immediate stop is a crash as far as the database is concerned: recovery replays the WAL. */
   crash(): void {
     this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', 'stop']);

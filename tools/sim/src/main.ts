@@ -40,12 +40,14 @@ say(`replay with: ${replayCommand(options)}`);
 
 let world: SimWorld | undefined;
 let interrupted = false;
-process.on('SIGINT', () => {
+const stopOn = (signal: NodeJS.Signals) => () => {
   if (interrupted) process.exit(130);
   interrupted = true;
-  say('SIGINT: stopping everything the simulator started');
+  say(`${signal}: stopping everything the simulator started`);
   void (world?.dispose() ?? Promise.resolve()).finally(() => process.exit(130));
-});
+};
+process.on('SIGINT', stopOn('SIGINT'));
+process.on('SIGTERM', stopOn('SIGTERM'));
 process.on('exit', () => world?.disposeNow());
 
 const exitCode = await run(options).catch((error) => {

@@ -6,6 +6,7 @@ import { createDatabase, withDatabase } from '@omnistock/database';
 import { connectNats, NatsRequester } from '@omnistock/messaging';
 import { freePort, PrivateNats, PrivatePostgres } from '@omnistock/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
 import { ServiceProcess, type UnplannedExit } from './service-process.js';
 
 const DATABASE = 'omnistock_sim';
@@ -14,6 +15,8 @@ const POOL_SIZE = 6;
 const POSTGRES_CONNECTIONS_MAX = 200;
 /** The simulator is the only client: the gateway must not throttle it into measuring the limiter. */
 const GATEWAY_RATE_PER_S = 100_000;
+/** How long a crashed Postgres may take to recover before the run gives up on it. */
+const POSTGRES_RECOVERY_MS_MAX = 5 * 60_000;
 const NATS_SERVICES: ServiceName[] = ['ledger', 'routing', 'promise', 'returns'];
 
 export interface WorldOptions {
@@ -146,9 +149,35 @@ export class SimWorld {
     await this.postgres.crashAsync();
   }
 
+  /**
+   * Starts Postgres after a crash. On a busy machine recovery can outlast pg_ctl's wait; the
+   * server then goes on starting by itself, so a failed start is followed by a look and,
+   * if it runs, by waiting until it accepts connections.
+   */
   async startPostgres(): Promise<void> {
-    await this.postgres.startAsync();
+    try {
+      await this.postgres.startAsync();
+    } catch (error) {
+      if (!(await this.postgres.runningAsync())) throw error;
+      await this.untilPostgresAnswers();
+    }
     this.postgresRunning = true;
+  }
+
+  private async untilPostgresAnswers(): Promise<void> {
+    const deadline_ms = Date.now() + POSTGRES_RECOVERY_MS_MAX;
+    for (;;) {
+      const client = new pg.Client({ connectionString: this.postgres.url });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline_ms) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   /** After the faults: every process running, NATS and Postgres up; resolves when all are ready. */
