@@ -13,7 +13,7 @@ import { ALL_LOCATIONS } from './estate.js';
 import { injectFaults, type FaultRecord } from './faults/fault-injector.js';
 import { readOptions, UsageError, type SimOptions } from './options.js';
 import { Random } from './random.js';
-import { printReport, replayCommand, writeReport, type RunReport } from './report.js';
+import { printReport, replayCommand, writeJournal, writeReport, type RunReport } from './report.js';
 import { setUpEstate } from './setup.js';
 import { SimWorld } from './world/sim-world.js';
 
@@ -136,5 +136,6 @@ async function run(opts: SimOptions): Promise<number> {
   };
   printReport(report, say);
   say(`report: ${writeReport(outDir, report)}`);
+  if (violations.length > 0) say(`journal: ${writeJournal(outDir, journal)}`);
   return violations.length === 0 ? 0 : 1;
 }

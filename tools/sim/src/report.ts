@@ -108,3 +108,11 @@ export function writeReport(outDir: string, report: RunReport): string {
   writeFileSync(path, JSON.stringify(report, null, 2));
   return path;
 }
+
+/** What every actor was told, one command a line: the evidence behind a failing run. */
+export function writeJournal(outDir: string, journal: Journal): string {
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, 'journal.jsonl');
+  writeFileSync(path, journal.entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+  return path;
+}

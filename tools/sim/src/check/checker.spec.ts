@@ -3,6 +3,7 @@ import { checkConservation } from './conservation.js';
 import { checkEvents, type Outboxes } from './event-checks.js';
 import { checkLedger } from './ledger-checks.js';
 import type { EntryRow, HoldRow, LedgerSnapshot } from './ledger-snapshot.js';
+import { checkReturns, returnMovements } from './returns-checks.js';
 import { checkRouting, routingExplainer } from './routing-checks.js';
 import type { RoutingSnapshot } from './routing-snapshot.js';
 import type { StreamMessage } from './stream-reader.js';
@@ -148,10 +149,16 @@ function world() {
 }
 
 function violationsOf(w: ReturnType<typeof world>): string[] {
-  const explainer = routingExplainer(w.journal, w.ledger, w.routing);
+  const byRouting = routingExplainer(w.journal, w.ledger, w.routing);
+  const byReturns = returnMovements(w.journal, w.ledger);
+  const explainer = {
+    explains: (id: string, entries: EntryRow[]) =>
+      byRouting.explains(id, entries) || byReturns.explainer.explains(id, entries),
+  };
   return [
     ...checkLedger(w.journal, w.ledger, explainer),
-    ...checkConservation(w.journal, w.ledger).violations,
+    ...checkConservation(w.journal, w.ledger, byReturns.movements).violations,
+    ...checkReturns(w.journal, w.ledger, new Map([['R1', { id: 'R1', status: 'closed' }]])),
     ...checkRouting(w.journal, w.ledger, w.routing).violations,
     ...checkEvents(w.outboxes, w.messages, w.ledger).violations,
   ].map((v) => v.check);
@@ -212,6 +219,37 @@ describe('the simulator checker', () => {
     const w = world();
     w.routing.fulfilments.get('o1:1:W')!.status = 'accepted';
     expect(violationsOf(w)).toContain('acknowledged-lost');
+  });
+
+  it('names a returned unit that came back into stock twice', () => {
+    const w = world();
+    w.journal.record(command('return', 'R1', { id: 'R1', orderId: 'o1' }));
+    w.journal.record(command('receive_return', 'R1', { lines: [{ sku: 'A', qty: 1 }] }));
+    w.journal.record(
+      command('inspect', 'R1', { lines: [{ sku: 'A', qty: 1, grade: 'resellable' }] }),
+    );
+    const back = (command_id: string, d: Partial<EntryRow>, seq: number): EntryRow => ({
+      ...entry(command_id, 'W', d, 9, seq),
+      reference: 'return:R1',
+    });
+    w.ledger.entries.push(back('return_restock:x1', { d_on_hand: 1 }, 6));
+    w.ledger.positions[0] = { ...w.ledger.positions[0]!, on_hand: 9, seq: 6 };
+    w.messages.push({
+      seq: 4,
+      subject: 'omnistock.evt.stock.changed.W',
+      messageId: 'stock:A:W:6',
+      payload: {},
+    });
+    expect(violationsOf(w)).toEqual([]);
+    w.ledger.entries.push(back('quarantine_in:x2', { d_quarantine: 1 }, 7));
+    w.ledger.positions[0] = { ...w.ledger.positions[0]!, quarantine: 1, seq: 7 };
+    w.messages.push({
+      seq: 5,
+      subject: 'omnistock.evt.stock.changed.W',
+      messageId: 'stock:A:W:7',
+      payload: {},
+    });
+    expect(violationsOf(w)).toEqual(['returned-twice']);
   });
 
   it('names an event missing from the stream and one that is there twice', () => {

@@ -106,19 +106,33 @@ export function checkReturns(
         violations.push({
           check: 'returned-twice',
           message: `return ${returnId}: ${units} units of ${sku} came back into stock but ${got} were received`,
-          details: { entries: ledger.entries.filter((e) => e.reference === referenceOf(returnId)) },
+          details: {
+            inspections: journal
+              .of('inspect')
+              .filter((c) => c.id === returnId)
+              .map((c) => ({ outcome: c.outcome, lines: (c.payload as any).lines })),
+            entries: ledger.entries
+              .filter((e) => e.reference === referenceOf(returnId) && e.sku === sku)
+              .map((e) => `${e.command_id} ${e.kind} +${unitsIn(e)}`),
+          },
         });
     }
   }
-  for (const command of journal.of('inspect')) {
-    if (command.outcome !== 'ok') continue;
-    const expected = received.get(command.id);
-    for (const [sku, qty] of expected ?? []) {
-      const units = disposed.get(command.id)?.get(sku) ?? 0;
-      if (units !== qty)
+  // Fewer units disposed of than received, after an acknowledged inspection: some were lost
+  // (more than received is `returned-twice`, above).
+  const inspected = new Set(
+    journal
+      .of('inspect')
+      .filter((c) => c.outcome === 'ok')
+      .map((c) => c.id),
+  );
+  for (const returnId of inspected) {
+    for (const [sku, qty] of received.get(returnId) ?? []) {
+      const units = disposed.get(returnId)?.get(sku) ?? 0;
+      if (units < qty)
         violations.push({
           check: 'acknowledged-lost',
-          message: `inspection of return ${command.id} was acknowledged but ${units} of ${qty} received ${sku} were disposed of`,
+          message: `inspection of return ${returnId} was acknowledged but only ${units} of the ${qty} received ${sku} were disposed of`,
         });
     }
   }
