@@ -1,9 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { createDatabase, withDatabase } from '@omnistock/database';
-import { TEST_NATS_URL, TestWorld } from '@omnistock/testing';
+import {
+  PRIVATE_POSTGRES_POSSIBLE,
+  PrivatePostgres,
+  TEST_NATS_URL,
+  TestWorld,
+} from '@omnistock/testing';
 import { checkAfterChaos, expectNothingLost, seedHotSku } from './support/chaos-checks.js';
 import { holdUnderChaos } from './support/hold-load.js';
-import { PRIVATE_POSTGRES_POSSIBLE, PrivatePostgres } from './support/private-postgres.js';
 import {
   ensureBuilt,
   freePort,

@@ -5,3 +5,7 @@ export * from './boot-check.js';
 export * from './fixtures.js';
 export * from './free-port.js';
 export * from './ensure-built.js';
+export * from './stop-child.js';
+export * from './private-nats.js';
+export * from './private-postgres.js';
+export { SERVICE_ENTRY_POINTS } from './replica-processes.js';

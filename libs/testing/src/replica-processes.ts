@@ -4,17 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@omnistock/contracts';
 import type { ServiceConfig } from '@omnistock/service-kit';
 import { ensureBuilt } from './ensure-built.js';
+import { stopChild } from './stop-child.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const READY_WAIT_MS_MAX = 60_000;
-const STOP_WAIT_MS_MAX = 10_000;
 
-/** Where each NATS service's built entry point lives (the gateway is an HTTP service, started apart). */
-const ENTRY_POINTS: Partial<Record<ServiceName, string>> = {
+/** Where each service's built entry point lives, from the workspace root. */
+export const SERVICE_ENTRY_POINTS: Record<ServiceName, string> = {
   ledger: 'dist/apps/stock-ledger/src/main.js',
   routing: 'dist/apps/order-routing/src/main.js',
   promise: 'dist/apps/delivery-promise/src/main.js',
   returns: 'dist/apps/returns/src/main.js',
+  gateway: 'dist/apps/gateway/src/main.js',
 };
 
 export interface ReplicaProcess {
@@ -31,10 +32,11 @@ export async function startReplicaProcess(
   service: ServiceName,
   config: ServiceConfig,
 ): Promise<ReplicaProcess> {
-  const entry = ENTRY_POINTS[service];
-  if (!entry) throw new Error(`no process replicas for ${service}`);
+  // The gateway is an HTTP service with a port of its own: started apart.
+  if (service === 'gateway') throw new Error('no process replicas for gateway');
+  const entry = SERVICE_ENTRY_POINTS[service];
   // Replicas in processes run the built code.
-  ensureBuilt(Object.values(ENTRY_POINTS));
+  ensureBuilt(Object.values(SERVICE_ENTRY_POINTS));
   const child = spawn(process.execPath, [join(ROOT, entry)], {
     cwd: ROOT,
     env: {
@@ -71,15 +73,6 @@ export async function startReplicaProcess(
   });
   return {
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_WAIT_MS_MAX);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
