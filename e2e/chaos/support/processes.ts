@@ -3,18 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { health, type ServiceName } from '@omnistock/contracts';
 import type { NatsRequester } from '@omnistock/messaging';
-import { ensureBuilt as ensureBuiltFiles } from '@omnistock/testing';
+import { ensureBuilt as ensureBuiltFiles, SERVICE_ENTRY_POINTS } from '@omnistock/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const HEALTH_WAIT_MS_MAX = 30_000;
-const SCRIPTS: Record<string, string> = {
-  ledger: 'dist/apps/stock-ledger/src/main.js',
-  returns: 'dist/apps/returns/src/main.js',
-};
 
 /** Chaos needs real processes to kill; they run the built code, so build once if it is missing. */
 export function ensureBuilt(): void {
-  ensureBuiltFiles(Object.values(SCRIPTS));
+  ensureBuiltFiles(Object.values(SERVICE_ENTRY_POINTS));
 }
 
 /** Chaos tests take the port helper from here with the rest of their process kit. */
@@ -24,7 +20,7 @@ export function startServiceProcess(
   service: ServiceName,
   env: Record<string, string>,
 ): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, SCRIPTS[service]!)], {
+  return spawn(process.execPath, [join(ROOT, SERVICE_ENTRY_POINTS[service])], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '6', ...env },
     stdio: 'ignore',
