@@ -12,3 +12,4 @@ export * from './call-service.js';
 export * from './event-consumer.js';
 export * from './saga/index.js';
 export * from './clock.js';
+export * from './boot-retry.js';

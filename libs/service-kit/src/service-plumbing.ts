@@ -4,6 +4,7 @@ import { connectNats, ensureEventStream, OutboxRelay } from '@omnistock/messagin
 import { createLogger, ServiceMetrics } from '@omnistock/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isNatsDown, untilDependencyUp } from './boot-retry.js';
 import type { ServiceConfig } from './config.js';
 import { ServiceRuntime } from './runtime.js';
 
@@ -34,11 +35,19 @@ export async function openServicePlumbing(
     poolSize: config.databasePoolSize,
     applicationName: `omnistock-${definition.name}-${config.instanceId}`,
   });
-  await prepareDatabase(dataSource, config.databaseUrl, definition.schema);
-  const connection = await connectNats(
-    config.natsUrl,
-    `omnistock-${definition.name}-${config.instanceId}`,
-    config.natsAuth,
+  await untilDependencyUp('Postgres', logger, () =>
+    prepareDatabase(dataSource, config.databaseUrl, definition.schema),
+  );
+  const connection = await untilDependencyUp(
+    'NATS',
+    logger,
+    () =>
+      connectNats(
+        config.natsUrl,
+        `omnistock-${definition.name}-${config.instanceId}`,
+        config.natsAuth,
+      ),
+    isNatsDown,
   );
   await ensureEventStream(connection, config.natsNamespace, config.streamReplicas);
   const outboxRelay = new OutboxRelay(dataSource, connection, config.natsNamespace, {
